@@ -1,0 +1,28 @@
+package vn.gov.hanoi.lienthong.core.directory;
+
+import java.net.URI;
+
+/**
+ * One entry of the agency directory.
+ *
+ * @param organId    the hierarchical organ code (e.g. 000.00.12.H26)
+ * @param name       the agency's name in Vietnamese
+ * @param mailbox    the official mailbox (on .hanoi.gov.vn)
+ * @param channel    how the hub reaches it
+ * @param endpoint   the agency system's service address, for push channels
+ * @param username   the name its system authenticates with
+ * @param secretHash the hash of its system's secret (bcrypt); the secret itself is never stored
+ * @param state      onboarding, active or suspended
+ */
+public record Agency(String organId, String name, String mailbox, Channel channel, URI endpoint,
+                     String username, String secretHash, AgencyState state) {
+
+    public boolean mayExchange() {
+        return state != AgencyState.SUSPENDED;
+    }
+
+    @Override
+    public String toString() {
+        return organId + " (" + name + ")";
+    }
+}

@@ -1,0 +1,127 @@
+package vn.gov.hanoi.lienthong.core.directory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+/**
+ * The agencies the hub knows, loaded from the directory file (config/agencies.yaml). Every error in the
+ * file is reported at once, one line each, so that whoever edits it can fix all of them in one go.
+ */
+public final class AgencyDirectory {
+
+    private static final Pattern ORGAN_ID = Pattern.compile("[0-9A-Z]{2,3}\\.[0-9A-Z]{2}\\.[0-9A-Z]{2}\\.[A-Z][0-9]{2}");
+
+    private final Map<String, Agency> byOrganId;
+    private final Map<String, Agency> byUsername;
+
+    private AgencyDirectory(List<Agency> agencies) {
+        this.byOrganId = new LinkedHashMap<>();
+        this.byUsername = new LinkedHashMap<>();
+        for (Agency agency : agencies) {
+            byOrganId.put(agency.organId(), agency);
+            byUsername.put(agency.username(), agency);
+        }
+    }
+
+    public Optional<Agency> byOrganId(String organId) {
+        return Optional.ofNullable(byOrganId.get(organId));
+    }
+
+    public Optional<Agency> byUsername(String username) {
+        return Optional.ofNullable(byUsername.get(username));
+    }
+
+    public Collection<Agency> all() {
+        return byOrganId.values();
+    }
+
+    /** Reads and checks a directory file. */
+    public static AgencyDirectory read(InputStream yaml, String sourceName) throws IOException {
+        ObjectMapper mapper = new ObjectMapper(new YAMLFactory())
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+        DirectoryFile file = mapper.readValue(yaml, DirectoryFile.class);
+        List<String> errors = new ArrayList<>();
+        List<Agency> agencies = new ArrayList<>();
+        Map<String, Integer> seenOrganIds = new LinkedHashMap<>();
+        Map<String, Integer> seenUsernames = new LinkedHashMap<>();
+        List<DirectoryFile.Entry> entries = file.agencies() == null ? List.of() : file.agencies();
+        for (int i = 0; i < entries.size(); i++) {
+            DirectoryFile.Entry entry = entries.get(i);
+            String where = sourceName + ": agencies[" + i + "]" + (entry.organId() == null ? "" : " (" + entry.organId() + ")");
+            int before = errors.size();
+            if (entry.organId() == null || !ORGAN_ID.matcher(entry.organId()).matches()) {
+                errors.add(where + ": organId '" + entry.organId() + "' is not an organ code like 000.00.12.H26");
+            } else if (seenOrganIds.putIfAbsent(entry.organId(), i) != null) {
+                errors.add(where + ": organId " + entry.organId() + " is already used by agencies[" + seenOrganIds.get(entry.organId()) + "]");
+            }
+            if (blank(entry.name())) errors.add(where + ": name is missing");
+            if (blank(entry.username())) {
+                errors.add(where + ": username is missing");
+            } else if (seenUsernames.putIfAbsent(entry.username(), i) != null) {
+                errors.add(where + ": username " + entry.username() + " is already used by agencies[" + seenUsernames.get(entry.username()) + "]");
+            }
+            if (blank(entry.secretHash()) || !entry.secretHash().startsWith("$2")) {
+                errors.add(where + ": secretHash must be a bcrypt hash ($2a$/$2b$/$2y$…); never put a secret in clear here");
+            }
+            Channel channel = null;
+            try {
+                channel = Channel.fromConfigName(entry.channel());
+            } catch (IllegalArgumentException e) {
+                errors.add(where + ": " + e.getMessage());
+            }
+            URI endpoint = null;
+            if (entry.endpoint() != null) {
+                try {
+                    endpoint = URI.create(entry.endpoint());
+                    if (!"http".equals(endpoint.getScheme()) && !"https".equals(endpoint.getScheme())) {
+                        errors.add(where + ": endpoint '" + entry.endpoint() + "' is not an http(s) address");
+                    }
+                } catch (IllegalArgumentException e) {
+                    errors.add(where + ": endpoint '" + entry.endpoint() + "' is not an address: " + e.getMessage());
+                }
+            }
+            if (channel != null && channel.pushes() && endpoint == null) {
+                errors.add(where + ": channel " + channel.configName() + " needs an endpoint");
+            }
+            AgencyState state = AgencyState.ACTIVE;
+            if (entry.state() != null) {
+                try {
+                    state = AgencyState.valueOf(entry.state().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    errors.add(where + ": state '" + entry.state() + "' is not one of onboarding, active, suspended");
+                }
+            }
+            if (errors.size() == before) {
+                agencies.add(new Agency(entry.organId(), entry.name(), entry.mailbox(), channel, endpoint,
+                        entry.username(), entry.secretHash(), state));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidDirectoryException(errors);
+        }
+        return new AgencyDirectory(agencies);
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    record DirectoryFile(List<Entry> agencies) {
+        record Entry(String organId, String name, String mailbox, String channel, String endpoint,
+                     String username, String secretHash, String state) {
+        }
+    }
+}

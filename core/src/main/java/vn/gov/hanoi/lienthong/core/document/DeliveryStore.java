@@ -1,0 +1,80 @@
+package vn.gov.hanoi.lienthong.core.document;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import vn.gov.hanoi.lienthong.core.directory.Channel;
+
+/** Deliveries: one per (document, recipient). Callers hold the transaction. */
+@Repository
+public class DeliveryStore {
+
+    private final JdbcClient jdbc;
+    private final DocumentStore documents;
+
+    public DeliveryStore(JdbcClient jdbc, DocumentStore documents) {
+        this.jdbc = jdbc;
+        this.documents = documents;
+    }
+
+    /** Creates the delivery unless it exists (a repeated dispatch). */
+    public void insertIfAbsent(UUID documentId, String recipientOrganId, Channel channel, String cause, Instant at) {
+        UUID id = UUID.randomUUID();
+        int inserted = jdbc.sql("""
+                        insert into delivery (id, document_id, recipient_organ_id, channel, state, created_at, updated_at)
+                        values (?, ?, ?, ?, ?, ?, ?)
+                        on conflict (document_id, recipient_organ_id) do nothing""")
+                .params(id, documentId, recipientOrganId, channel.name(), DeliveryState.QUEUED.name(),
+                        Timestamp.from(at), Timestamp.from(at))
+                .update();
+        if (inserted == 1) {
+            documents.recordTransition(documentId, id, null, DeliveryState.QUEUED.name(), cause, at);
+        }
+    }
+
+    public List<DeliveryRecord> forDocument(UUID documentId) {
+        return jdbc.sql("select * from delivery where document_id = ? order by recipient_organ_id")
+                .param(documentId).query(DeliveryStore::delivery).list();
+    }
+
+    public Optional<DeliveryRecord> find(UUID documentId, String recipientOrganId) {
+        return jdbc.sql("select * from delivery where document_id = ? and recipient_organ_id = ?")
+                .params(documentId, recipientOrganId).query(DeliveryStore::delivery).optional();
+    }
+
+    /** Reads a delivery and locks it until the transaction ends, so that two copies of its message never both send. */
+    public Optional<DeliveryRecord> lock(UUID id) {
+        return jdbc.sql("select * from delivery where id = ? for update").param(id).query(DeliveryStore::delivery).optional();
+    }
+
+    public void transition(DeliveryRecord delivery, DeliveryState to, String cause, String error, Instant at) {
+        jdbc.sql("update delivery set state = ?, attempts = attempts + ?, last_error = ?, updated_at = ? where id = ?")
+                .params(to.name(), to == DeliveryState.AVAILABLE ? 0 : 1, error, Timestamp.from(at), delivery.id())
+                .update();
+        documents.recordTransition(delivery.documentId(), delivery.id(), delivery.state().name(), to.name(), cause, at);
+    }
+
+    public List<UUID> documentsAvailableTo(String recipientOrganId, int limit) {
+        return jdbc.sql("""
+                        select document_id from delivery
+                        where recipient_organ_id = ? and state = ?
+                        order by updated_at limit ?""")
+                .params(recipientOrganId, DeliveryState.AVAILABLE.name(), limit)
+                .query(UUID.class).list();
+    }
+
+    private static DeliveryRecord delivery(ResultSet rs, int row) throws SQLException {
+        return new DeliveryRecord(rs.getObject("id", UUID.class), rs.getObject("document_id", UUID.class),
+                rs.getString("recipient_organ_id"), Channel.valueOf(rs.getString("channel")),
+                DeliveryState.valueOf(rs.getString("state")), rs.getInt("attempts"), rs.getString("last_error"),
+                rs.getTimestamp("updated_at").toInstant());
+    }
+}

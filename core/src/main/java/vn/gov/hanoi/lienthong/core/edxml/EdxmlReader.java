@@ -1,0 +1,237 @@
+package vn.gov.hanoi.lienthong.core.edxml;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParserFactory;
+import javax.xml.transform.sax.SAXSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
+
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBException;
+
+import org.springframework.stereotype.Component;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
+import org.xml.sax.XMLReader;
+
+import vn.gov.hanoi.lienthong.core.refusal.ReasonCode;
+import vn.gov.hanoi.lienthong.core.refusal.RefusedException;
+import vn.gov.hanoi.lienthong.schemas.edxml.EdXML;
+import vn.gov.hanoi.lienthong.schemas.edxml.StatusType;
+
+/**
+ * Reads edXML messages safely: no DTD, no external entity or schema is ever fetched or expanded, and
+ * validation runs against the schemas packed in the schemas module.
+ */
+@Component
+public class EdxmlReader {
+
+    public static final String NAMESPACE = "http://www.mic.gov.vn/TBT/QCVN_102_2016";
+    private static final int MAX_REPORTED_VIOLATIONS = 20;
+
+    private final Schema schema;
+    private final JAXBContext jaxb;
+
+    public EdxmlReader() {
+        try {
+            SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            // The schema includes its sibling files from the jar; nothing else may be reached.
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "jar,file");
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            URL root = EdXML.class.getClassLoader().getResource("edxml/edxml.xsd");
+            if (root == null) throw new IllegalStateException("edxml/edxml.xsd is not on the classpath");
+            this.schema = factory.newSchema(root);
+            this.jaxb = JAXBContext.newInstance(EdXML.class);
+        } catch (SAXException | JAXBException e) {
+            throw new IllegalStateException("cannot load the edXML schema", e);
+        }
+    }
+
+    /** Parses a document message far enough to route it; refuses what is not readable edXML at all. */
+    public EnvelopeSummary summarize(byte[] envelope) {
+        Document document = parse(envelope);
+        Element header = child(document.getDocumentElement(), "edXMLEnvelope", "edXMLHeader");
+        Element message = header == null ? null : firstChild(header, "MessageHeader");
+        if (message == null) {
+            throw RefusedException.because(ReasonCode.ENVELOPE_UNREADABLE,
+                    "no edXML/edXMLEnvelope/edXMLHeader/MessageHeader in namespace " + NAMESPACE);
+        }
+        String sender = text(firstChild(message, "From"), "OrganId");
+        String documentId = text(message, "DocumentId");
+        if (sender == null || documentId == null) {
+            throw RefusedException.because(ReasonCode.ENVELOPE_UNREADABLE,
+                    "MessageHeader must name From/OrganId and DocumentId");
+        }
+        List<String> recipients = new ArrayList<>();
+        for (Element to : children(message, "To")) {
+            String organId = text(to, "OrganId");
+            if (organId != null) recipients.add(organId);
+        }
+        Element code = firstChild(message, "Code");
+        String notation = code == null ? null : join(text(code, "CodeNumber"), text(code, "CodeNotation"));
+        List<String> contentIds = new ArrayList<>();
+        Element body = child(document.getDocumentElement(), "edXMLEnvelope", "edXMLBody");
+        if (body != null) {
+            for (Element attachment : children(body, "Attachment")) {
+                contentIds.add(text(attachment, "ContentId"));
+            }
+        }
+        return new EnvelopeSummary(sender, documentId, List.copyOf(recipients), text(message, "Subject"), notation,
+                contentIds);
+    }
+
+    /** Validates against the edXML schema; returns every violation found (up to a bound), empty if valid. */
+    public List<String> schemaViolations(byte[] xml) {
+        List<String> violations = new ArrayList<>();
+        Validator validator = schema.newValidator();
+        try {
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            validator.setErrorHandler(new ErrorHandler() {
+                @Override
+                public void warning(SAXParseException e) {
+                }
+
+                @Override
+                public void error(SAXParseException e) throws SAXException {
+                    violations.add(describe(e));
+                    if (violations.size() >= MAX_REPORTED_VIOLATIONS) throw e;
+                }
+
+                @Override
+                public void fatalError(SAXParseException e) throws SAXException {
+                    violations.add(describe(e));
+                    throw e;
+                }
+            });
+            validator.validate(new SAXSource(secureReader(), new InputSource(new ByteArrayInputStream(xml))));
+        } catch (SAXParseException e) {
+            // Already reported through the error handler.
+        } catch (SAXException | IOException e) {
+            violations.add(e.getMessage());
+        }
+        return violations;
+    }
+
+    /** Reads a status message: schema-valid edXML whose header is a Status; refuses anything else. */
+    public StatusType readStatus(byte[] xml) {
+        List<String> violations = schemaViolations(xml);
+        if (!violations.isEmpty()) {
+            throw RefusedException.because(ReasonCode.STATUS_INVALID, String.join("; ", violations));
+        }
+        try {
+            EdXML edxml = (EdXML) jaxb.createUnmarshaller().unmarshal(parse(xml));
+            StatusType status = edxml.getEdXMLEnvelope().getEdXMLHeader().getStatus();
+            if (status == null) {
+                throw RefusedException.because(ReasonCode.STATUS_INVALID, "the header holds no Status");
+            }
+            return status;
+        } catch (JAXBException e) {
+            throw RefusedException.because(ReasonCode.STATUS_INVALID, e.getMessage());
+        }
+    }
+
+    private static String describe(SAXParseException e) {
+        return "line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": " + e.getMessage();
+    }
+
+    private Document parse(byte[] xml) {
+        try {
+            return secureDocumentBuilder().parse(new ByteArrayInputStream(xml));
+        } catch (SAXException | IOException e) {
+            throw RefusedException.because(ReasonCode.ENVELOPE_UNREADABLE, e.getMessage());
+        }
+    }
+
+    private static DocumentBuilder secureDocumentBuilder() {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setXIncludeAware(false);
+            factory.setExpandEntityReferences(false);
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(null);
+            return builder;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static XMLReader secureReader() throws SAXException {
+        try {
+            SAXParserFactory factory = SAXParserFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
+            factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
+            return factory.newSAXParser().getXMLReader();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Element child(Element parent, String... path) {
+        if (parent == null || !NAMESPACE.equals(parent.getNamespaceURI()) || !"edXML".equals(parent.getLocalName())) {
+            return null;
+        }
+        Element current = parent;
+        for (String name : path) {
+            current = firstChild(current, name);
+            if (current == null) return null;
+        }
+        return current;
+    }
+
+    private static Element firstChild(Element parent, String localName) {
+        if (parent == null) return null;
+        List<Element> found = children(parent, localName);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    private static List<Element> children(Element parent, String localName) {
+        List<Element> found = new ArrayList<>();
+        NodeList nodes = parent.getChildNodes();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Node node = nodes.item(i);
+            if (node instanceof Element element && NAMESPACE.equals(element.getNamespaceURI())
+                    && localName.equals(element.getLocalName())) {
+                found.add(element);
+            }
+        }
+        return found;
+    }
+
+    private static String text(Element parent, String localName) {
+        Element element = firstChild(parent, localName);
+        if (element == null) return null;
+        String value = element.getTextContent().strip();
+        return value.isEmpty() ? null : value;
+    }
+
+    private static String join(String number, String notation) {
+        if (number == null) return notation;
+        return notation == null ? number : number + "/" + notation;
+    }
+}

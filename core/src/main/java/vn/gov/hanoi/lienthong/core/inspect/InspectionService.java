@@ -1,0 +1,97 @@
+package vn.gov.hanoi.lienthong.core.inspect;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.gov.hanoi.lienthong.core.HubSettings;
+import vn.gov.hanoi.lienthong.core.blob.BlobStore;
+import vn.gov.hanoi.lienthong.core.document.DocumentRecord;
+import vn.gov.hanoi.lienthong.core.document.DocumentState;
+import vn.gov.hanoi.lienthong.core.document.DocumentStore;
+import vn.gov.hanoi.lienthong.core.document.StatusStore;
+import vn.gov.hanoi.lienthong.core.refusal.Reason;
+import vn.gov.hanoi.lienthong.core.status.SenderNotices;
+import vn.gov.hanoi.lienthong.core.status.StatusCodes;
+
+/**
+ * The inspect stage: runs every legality check; a document that fails any is rejected, kept in quarantine
+ * (its state says so; its bytes stay in the blob store) and its sender gets a status listing every reason.
+ * Repeating the stage for a document already inspected changes nothing and gives the same outcome.
+ */
+@Service
+public class InspectionService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InspectionService.class);
+
+    private final List<LegalityCheck> checks;
+    private final DocumentStore documents;
+    private final StatusStore statuses;
+    private final SenderNotices notices;
+    private final BlobStore blobs;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final String hubOrganId;
+
+    public InspectionService(List<LegalityCheck> checks, DocumentStore documents, StatusStore statuses,
+                             SenderNotices notices, BlobStore blobs, TransactionTemplate transaction, Clock clock,
+                             HubSettings settings) {
+        this.checks = checks;
+        this.documents = documents;
+        this.statuses = statuses;
+        this.notices = notices;
+        this.blobs = blobs;
+        this.transaction = transaction;
+        this.clock = clock;
+        this.hubOrganId = settings.organId();
+    }
+
+    public InspectionOutcome inspect(UUID documentId) {
+        return transaction.execute(tx -> {
+            DocumentRecord document = documents.lock(documentId)
+                    .orElseThrow(() -> new IllegalStateException("no document " + documentId + " to inspect"));
+            if (document.state() == DocumentState.REJECTED) {
+                return new InspectionOutcome(documentId, false, List.of(), notices.pending(document, hubOrganId));
+            }
+            if (document.state() != DocumentState.RECEIVED) {
+                return new InspectionOutcome(documentId, true, List.of(), List.of());
+            }
+            InspectedDocument inspected = new InspectedDocument(document, envelopeOf(document),
+                    documents.attachments(documentId));
+            List<Reason> reasons = new ArrayList<>();
+            for (LegalityCheck check : checks) {
+                reasons.addAll(check.check(inspected));
+            }
+            Instant now = clock.instant();
+            if (reasons.isEmpty()) {
+                documents.transition(documentId, DocumentState.RECEIVED, DocumentState.ACCEPTED, "inspection passed", now);
+                return new InspectionOutcome(documentId, true, List.of(), List.of());
+            }
+            documents.transition(documentId, DocumentState.RECEIVED, DocumentState.REJECTED,
+                    "inspection failed: " + reasons.stream().map(Reason::code).distinct().toList(), now);
+            statuses.insertIfAbsent(documentId, hubOrganId, StatusCodes.REFUSED, "Trục liên thông từ chối văn bản",
+                    reasons, now, now);
+            LOG.warn("Rejected document {} of {}: {}", documentId, document.senderOrganId(),
+                    reasons.stream().map(r -> r.code() + " " + r.messageEn()).toList());
+            return new InspectionOutcome(documentId, false, reasons, notices.pending(document, hubOrganId));
+        });
+    }
+
+    private byte[] envelopeOf(DocumentRecord document) {
+        try (InputStream in = blobs.open(document.envelopeSha256())) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

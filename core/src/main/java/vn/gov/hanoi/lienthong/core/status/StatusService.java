@@ -1,0 +1,115 @@
+package vn.gov.hanoi.lienthong.core.status;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.gov.hanoi.lienthong.core.delivery.OutboxMessage;
+import vn.gov.hanoi.lienthong.core.directory.Agency;
+import vn.gov.hanoi.lienthong.core.document.DeliveryRecord;
+import vn.gov.hanoi.lienthong.core.document.DeliveryState;
+import vn.gov.hanoi.lienthong.core.document.DeliveryStore;
+import vn.gov.hanoi.lienthong.core.document.DocumentRecord;
+import vn.gov.hanoi.lienthong.core.document.DocumentStore;
+import vn.gov.hanoi.lienthong.core.document.StatusRecord;
+import vn.gov.hanoi.lienthong.core.document.StatusStore;
+import vn.gov.hanoi.lienthong.core.edxml.EdxmlReader;
+import vn.gov.hanoi.lienthong.core.refusal.ReasonCode;
+import vn.gov.hanoi.lienthong.core.refusal.RefusedException;
+import vn.gov.hanoi.lienthong.schemas.edxml.StatusType;
+
+/**
+ * The status stage: a recipient reports what became of a document addressed to it; the status is recorded
+ * once (a resend changes nothing) and goes back to the sender.
+ */
+@Service
+public class StatusService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatusService.class);
+
+    private final EdxmlReader edxml;
+    private final DocumentStore documents;
+    private final DeliveryStore deliveries;
+    private final StatusStore statuses;
+    private final SenderNotices notices;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    public StatusService(EdxmlReader edxml, DocumentStore documents, DeliveryStore deliveries, StatusStore statuses,
+                         SenderNotices notices, TransactionTemplate transaction, Clock clock) {
+        this.edxml = edxml;
+        this.documents = documents;
+        this.deliveries = deliveries;
+        this.statuses = statuses;
+        this.notices = notices;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /**
+     * @return whether the status is new, and the messages that carry it to the sender
+     */
+    public StatusAcceptance accept(Agency caller, UUID documentId, byte[] statusMessage) {
+        DocumentRecord document = documents.find(documentId)
+                .orElseThrow(() -> RefusedException.because(ReasonCode.DOCUMENT_NOT_FOUND, documentId));
+        if (deliveries.find(documentId, caller.organId()).isEmpty()) {
+            LOG.warn("Refused a status from {} on document {}: not addressed to it", caller, documentId);
+            throw RefusedException.because(ReasonCode.NOT_A_RECIPIENT, documentId, caller.organId());
+        }
+        StatusType status = edxml.readStatus(statusMessage);
+        String reporter = status.getFrom().getOrganId();
+        if (!caller.organId().equals(reporter)) {
+            throw RefusedException.because(ReasonCode.STATUS_SENDER_MISMATCH, caller.organId(), reporter);
+        }
+        String aboutDocument = status.getResponseFor().getDocumentId();
+        String aboutSender = status.getResponseFor().getOrganId();
+        if (!document.senderDocumentId().equals(aboutDocument) || !document.senderOrganId().equals(aboutSender)) {
+            throw RefusedException.because(ReasonCode.STATUS_DOCUMENT_MISMATCH, aboutDocument, aboutSender,
+                    document.senderDocumentId());
+        }
+        Instant reportedAt = status.getTimestamp().toGregorianCalendar().toInstant();
+        return transaction.execute(tx -> {
+            Instant now = clock.instant();
+            StatusStore.Insertion insertion = statuses.insertIfAbsent(documentId, reporter, status.getStatusCode(),
+                    status.getDescription(), List.of(), reportedAt, now);
+            DeliveryRecord delivery = deliveries.find(documentId, caller.organId()).orElseThrow();
+            if (delivery.state() == DeliveryState.AVAILABLE) {
+                // A status after a pull is the recipient's word that it has the document.
+                deliveries.transition(deliveries.lock(delivery.id()).orElseThrow(), DeliveryState.DELIVERED,
+                        "recipient reported status " + status.getStatusCode(), null, now);
+            }
+            if (insertion.inserted()) {
+                LOG.info("Status {} from {} on document {}", status.getStatusCode(), reporter, documentId);
+            }
+            return new StatusAcceptance(insertion.inserted(), notices.pending(document, reporter));
+        });
+    }
+
+    /** The history of a document: all of it for its sender, its own part for a recipient. */
+    public StatusHistory history(Agency caller, UUID documentId) {
+        DocumentRecord document = documents.find(documentId)
+                .orElseThrow(() -> RefusedException.because(ReasonCode.DOCUMENT_NOT_FOUND, documentId));
+        List<DeliveryRecord> allDeliveries = deliveries.forDocument(documentId);
+        List<StatusRecord> allStatuses = statuses.forDocument(documentId);
+        if (document.senderOrganId().equals(caller.organId())) {
+            return new StatusHistory(documentId, document.senderOrganId(), document.senderDocumentId(), document.state(),
+                    allDeliveries, allStatuses);
+        }
+        List<DeliveryRecord> own = allDeliveries.stream()
+                .filter(d -> d.recipientOrganId().equals(caller.organId())).toList();
+        if (own.isEmpty()) {
+            throw RefusedException.because(ReasonCode.NOT_A_PARTY, caller.organId(), documentId);
+        }
+        return new StatusHistory(documentId, document.senderOrganId(), document.senderDocumentId(), document.state(),
+                own, allStatuses.stream().filter(s -> s.organId().equals(caller.organId())).toList());
+    }
+
+    public record StatusAcceptance(boolean recorded, List<OutboxMessage> notices) {
+    }
+}
