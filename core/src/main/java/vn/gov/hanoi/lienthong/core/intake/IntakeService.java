@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -58,9 +59,8 @@ public class IntakeService {
         this.envelopeMaxBytes = settings.envelopeMaxBytes();
     }
 
-    /** Reads an envelope from a transport stream, refusing one larger than the configured bound. */
-    public byte[] readEnvelope(InputStream in) {
-        try (in) {
+    private byte[] readEnvelope(InputStreamSource source) {
+        try (InputStream in = source.getInputStream()) {
             byte[] bytes = in.readNBytes(envelopeMaxBytes + 1);
             if (bytes.length > envelopeMaxBytes) {
                 throw RefusedException.because(ReasonCode.ENVELOPE_TOO_LARGE, envelopeMaxBytes);
@@ -72,7 +72,8 @@ public class IntakeService {
     }
 
     public IntakeReceipt accept(Agency caller, IncomingDocument incoming) {
-        EnvelopeSummary summary = edxml.summarize(incoming.envelope());
+        byte[] envelopeBytes = readEnvelope(incoming.envelope());
+        EnvelopeSummary summary = edxml.summarize(envelopeBytes);
         if (!caller.organId().equals(summary.senderOrganId())) {
             LOG.warn("Refused a document from {}: the envelope names {} as sender", caller, summary.senderOrganId());
             throw RefusedException.because(ReasonCode.SENDER_MISMATCH, caller.organId(), summary.senderOrganId());
@@ -84,7 +85,7 @@ public class IntakeService {
             return duplicateOf(known.get());
         }
 
-        StoredBlob envelope = store(new ByteArrayInputStream(incoming.envelope()));
+        StoredBlob envelope = store(new ByteArrayInputStream(envelopeBytes));
         List<AttachmentRecord> attachments = new ArrayList<>();
         for (IncomingAttachment attachment : incoming.attachments()) {
             StoredBlob stored;
