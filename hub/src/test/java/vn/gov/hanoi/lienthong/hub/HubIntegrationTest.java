@@ -1,0 +1,70 @@
+package vn.gov.hanoi.lienthong.hub;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import vn.gov.hanoi.lienthong.schemas.ws.edoc.HubFault;
+import vn.gov.hanoi.lienthong.testkit.client.HubClient;
+import vn.gov.hanoi.lienthong.testkit.simulator.AgencySimulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * The base of the tests that talk to one running hub over real HTTP on loopback: embedded Artemis and
+ * PostgreSQL, the demo directory, and simulators for its two push agencies. Every subclass shares the same
+ * Spring context (same annotations, same properties), so the servers start once for the whole suite.
+ */
+@CamelSpringBootTest
+@SpringBootTest(classes = LienThongHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class HubIntegrationTest {
+
+    static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(30);
+
+    // The simulators live as long as the shared Spring context: the whole test JVM.
+    static final AgencySimulator SO_NOI_VU_SYSTEM = AgencySimulator.start(TestHub.freePort());
+    static final AgencySimulator SO_TAI_CHINH_SYSTEM = AgencySimulator.start(TestHub.freePort());
+    static final Path DATA_DIR = Path.of("target", "test-hub", UUID.randomUUID().toString());
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void hubProperties(DynamicPropertyRegistry registry) {
+        Path directory = TestHub.writeDirectory(DATA_DIR, SO_NOI_VU_SYSTEM.address(), SO_TAI_CHINH_SYSTEM.address());
+        registry.add("hub.data-dir", () -> DATA_DIR.toAbsolutePath().toString());
+        registry.add("hub.directory", () -> "file:" + directory.toAbsolutePath());
+        registry.add("hub.delivery.initial-delay", () -> "200ms");
+        registry.add("hub.delivery.max-delay", () -> "2s");
+    }
+
+    HubClient client(DemoAgencies agency) {
+        return new HubClient(serviceUrl(), agency.username, agency.secret);
+    }
+
+    String serviceUrl() {
+        return "http://127.0.0.1:" + port + "/ws/edoc";
+    }
+
+    /** The reason code of the HubFault the call raises; fails if it raises none. */
+    static String faultCode(ThrowingCall call) {
+        HubFault fault = catchThrowableOfType(HubFault.class, call::run);
+        assertThat(fault).as("the hub refuses the call with a HubFault").isNotNull();
+        assertThat(fault.getFaultInfo()).as("the fault carries its reason").isNotNull();
+        assertThat(fault.getFaultInfo().getMessageVi()).isNotBlank();
+        assertThat(fault.getFaultInfo().getMessageEn()).isNotBlank();
+        return fault.getFaultInfo().getCode();
+    }
+
+    @FunctionalInterface
+    interface ThrowingCall {
+        void run() throws Exception;
+    }
+}

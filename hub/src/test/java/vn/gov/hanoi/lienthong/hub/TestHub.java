@@ -1,0 +1,50 @@
+package vn.gov.hanoi.lienthong.hub;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Files and ports for a hub under test: a fresh data directory and the demo directory pointed at the simulators. */
+final class TestHub {
+
+    private TestHub() {
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The demo directory with the two push agencies' endpoints replaced by the given addresses. */
+    static Path writeDirectory(Path dataDir, String soNoiVuEndpoint, String soTaiChinhEndpoint) {
+        try (InputStream in = TestHub.class.getClassLoader().getResourceAsStream("agencies.yaml")) {
+            String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("http://localhost:9101/agency", soNoiVuEndpoint)
+                    .replace("http://localhost:9102/agency", soTaiChinhEndpoint);
+            Files.createDirectories(dataDir);
+            Path file = dataDir.resolve("agencies.yaml");
+            Files.writeString(file, yaml);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A plausible PDF: a real header and trailer around random bytes of the given size. */
+    static byte[] pdf(int size, long seed) {
+        byte[] bytes = new byte[size];
+        new java.util.Random(seed).nextBytes(bytes);
+        byte[] header = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] trailer = "\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(header, 0, bytes, 0, header.length);
+        System.arraycopy(trailer, 0, bytes, size - trailer.length, trailer.length);
+        return bytes;
+    }
+}

@@ -1,0 +1,124 @@
+package vn.gov.hanoi.lienthong.testkit.simulator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.cxf.endpoint.Server;
+import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
+
+import vn.gov.hanoi.lienthong.schemas.ws.agency.AgencyPortType;
+import vn.gov.hanoi.lienthong.schemas.ws.agency.ReceiveDocumentRequest;
+import vn.gov.hanoi.lienthong.schemas.ws.agency.ReceiveDocumentResponse;
+import vn.gov.hanoi.lienthong.schemas.ws.agency.ReceiveStatusRequest;
+import vn.gov.hanoi.lienthong.schemas.ws.agency.ReceiveStatusResponse;
+import vn.gov.hanoi.lienthong.schemas.ws.types.AttachmentPart;
+import vn.gov.hanoi.lienthong.testkit.client.HubClient;
+
+/**
+ * A push-mode agency's document system, as the hub sees it: the service of agency.wsdl on a loopback port.
+ * It keeps what it received, and counts every call, so that a test can tell a document received twice from
+ * a document received once. Like a real system it treats a known document id as the same document.
+ */
+public final class AgencySimulator implements AgencyPortType, AutoCloseable {
+
+    private final String address;
+    private final Map<String, ReceivedDocument> documents = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> documentCalls = new ConcurrentHashMap<>();
+    private final List<ReceivedStatus> statuses = Collections.synchronizedList(new ArrayList<>());
+    private final Server server;
+
+    private AgencySimulator(String address) {
+        this.address = address;
+        JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
+        factory.setServiceClass(AgencyPortType.class);
+        factory.setServiceBean(this);
+        factory.setAddress(address);
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("mtom-enabled", Boolean.TRUE);
+        factory.setProperties(properties);
+        this.server = factory.create();
+    }
+
+    /** Starts a simulator at http://127.0.0.1:{port}/agency. */
+    public static AgencySimulator start(int port) {
+        return new AgencySimulator("http://127.0.0.1:" + port + "/agency");
+    }
+
+    public String address() {
+        return address;
+    }
+
+    @Override
+    public ReceiveDocumentResponse receiveDocument(ReceiveDocumentRequest request) {
+        documentCalls.computeIfAbsent(request.getDocumentId(), id -> new AtomicInteger()).incrementAndGet();
+        try {
+            Map<String, String> hashes = new LinkedHashMap<>();
+            for (AttachmentPart part : request.getAttachment()) {
+                hashes.put(part.getContentId(), HubClient.sha256(part.getData()));
+            }
+            byte[] envelope;
+            try (InputStream in = request.getEnvelope().getInputStream()) {
+                envelope = in.readAllBytes();
+            }
+            documents.putIfAbsent(request.getDocumentId(),
+                    new ReceivedDocument(request.getDocumentId(), request.getSenderOrganId(), envelope, hashes));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ReceiveDocumentResponse response = new ReceiveDocumentResponse();
+        response.setAccepted(true);
+        return response;
+    }
+
+    @Override
+    public ReceiveStatusResponse receiveStatus(ReceiveStatusRequest request) {
+        statuses.add(new ReceivedStatus(request.getDocumentId(), request.getSenderDocumentId(),
+                request.getStatus().getOrganId(), request.getStatus().getStatusCode(),
+                request.getStatus().getReason().stream().map(r -> r.getCode()).toList()));
+        ReceiveStatusResponse response = new ReceiveStatusResponse();
+        response.setAccepted(true);
+        return response;
+    }
+
+    public ReceivedDocument document(String hubDocumentId) {
+        return documents.get(hubDocumentId);
+    }
+
+    public Map<String, ReceivedDocument> documents() {
+        return Map.copyOf(documents);
+    }
+
+    /** How many times the hub called receiveDocument for this document (more than once only after a crash). */
+    public int callsFor(String hubDocumentId) {
+        AtomicInteger calls = documentCalls.get(hubDocumentId);
+        return calls == null ? 0 : calls.get();
+    }
+
+    public int totalDocumentCalls() {
+        return documentCalls.values().stream().mapToInt(AtomicInteger::get).sum();
+    }
+
+    public List<ReceivedStatus> statuses() {
+        synchronized (statuses) {
+            return List.copyOf(statuses);
+        }
+    }
+
+    public List<ReceivedStatus> statusesFor(String hubDocumentId) {
+        return statuses().stream().filter(s -> s.documentId().equals(hubDocumentId)).toList();
+    }
+
+    @Override
+    public void close() {
+        server.destroy();
+    }
+}
