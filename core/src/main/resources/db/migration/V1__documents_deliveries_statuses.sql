@@ -1,5 +1,6 @@
 -- A document received by the hub. Its envelope and attachments live in the blob store (content-addressed);
--- the database keeps their hashes. (sender_organ_id, sender_document_id) is the de-duplication key.
+-- the database keeps their hashes. (sender_organ_id, sender_document_id) is the de-duplication key among
+-- documents not rejected: a sender may correct a rejected document and send it again under the same id.
 create table document (
     id                  uuid        primary key,
     sender_organ_id     text        not null,
@@ -11,9 +12,9 @@ create table document (
     envelope_size       bigint      not null,
     state               text        not null,
     received_at         timestamptz not null,
-    updated_at          timestamptz not null,
-    constraint document_sender_key unique (sender_organ_id, sender_document_id)
+    updated_at          timestamptz not null
 );
+create unique index document_sender_key on document (sender_organ_id, sender_document_id) where state <> 'REJECTED';
 
 create table attachment (
     document_id  uuid     not null references document (id),

@@ -23,14 +23,14 @@ public class DocumentStore {
         this.jdbc = jdbc;
     }
 
-    /** Inserts a new document unless this sender already sent this document id; true when inserted. */
+    /** Inserts a new document unless this sender already sent this document id (and it was not rejected); true when inserted. */
     public boolean insertReceived(DocumentRecord document, List<AttachmentRecord> attachments, String cause) {
         int inserted = jdbc.sql("""
                         insert into document (id, sender_organ_id, sender_document_id, recipient_organ_ids, subject,
                                               code_notation, envelope_sha256, envelope_size, state, received_at, updated_at)
                         values (:id, :sender, :senderDocumentId, :recipients, :subject, :notation, :envelopeSha256,
                                 :envelopeSize, :state, :receivedAt, :receivedAt)
-                        on conflict (sender_organ_id, sender_document_id) do nothing""")
+                        on conflict (sender_organ_id, sender_document_id) where state <> 'REJECTED' do nothing""")
                 .param("id", document.id())
                 .param("sender", document.senderOrganId())
                 .param("senderDocumentId", document.senderDocumentId())
@@ -59,8 +59,9 @@ public class DocumentStore {
         return jdbc.sql("select * from document where id = ?").param(id).query(DocumentStore::document).optional();
     }
 
+    /** The document this sender sent under this id, unless it was rejected (a rejected document may be sent again). */
     public Optional<DocumentRecord> findBySender(String senderOrganId, String senderDocumentId) {
-        return jdbc.sql("select * from document where sender_organ_id = ? and sender_document_id = ?")
+        return jdbc.sql("select * from document where sender_organ_id = ? and sender_document_id = ? and state <> 'REJECTED'")
                 .params(senderOrganId, senderDocumentId)
                 .query(DocumentStore::document).optional();
     }
