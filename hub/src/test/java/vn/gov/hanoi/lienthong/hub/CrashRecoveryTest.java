@@ -1,0 +1,152 @@
+package vn.gov.hanoi.lienthong.hub;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import vn.gov.hanoi.lienthong.schemas.ws.edoc.GetStatusHistoryResponse;
+import vn.gov.hanoi.lienthong.schemas.ws.types.RecipientState;
+import vn.gov.hanoi.lienthong.testkit.client.HubClient;
+import vn.gov.hanoi.lienthong.testkit.edxml.DocumentMessage;
+import vn.gov.hanoi.lienthong.testkit.edxml.StatusMessage;
+import vn.gov.hanoi.lienthong.testkit.simulator.AgencySimulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.gov.hanoi.lienthong.hub.DemoAgencies.SO_NOI_VU;
+import static vn.gov.hanoi.lienthong.hub.DemoAgencies.SO_TAI_CHINH;
+import static vn.gov.hanoi.lienthong.hub.DemoAgencies.UBND_BA_DINH;
+
+/**
+ * 200 documents from Sở Nội vụ to Sở Tài chính (push) and quận Ba Đình (pull); the hub is killed with
+ * SIGKILL while they are in flight and started again on the same data directory. Every document reaches
+ * every recipient exactly once.
+ */
+class CrashRecoveryTest {
+
+    private static final int DOCUMENTS = 200;
+    private static final int KILL_AFTER_ACCEPTED = 70;
+
+    private static final Path DATA_DIR = Path.of("target", "crash-hub", UUID.randomUUID().toString());
+    private static final AgencySimulator SO_NOI_VU_SYSTEM = AgencySimulator.start(TestHub.freePort());
+    private static final AgencySimulator SO_TAI_CHINH_SYSTEM = AgencySimulator.start(TestHub.freePort());
+    private static HubProcess hub;
+
+    @Test
+    void everyDocumentIsDeliveredToEveryRecipientExactlyOnceAcrossAKill() throws Exception {
+        Path directory = TestHub.writeDirectory(DATA_DIR, SO_NOI_VU_SYSTEM.address(), SO_TAI_CHINH_SYSTEM.address());
+        hub = new HubProcess(DATA_DIR, directory, TestHub.freePort());
+        hub.start();
+
+        HubClient sender = new HubClient(hub.serviceUrl(), SO_NOI_VU.username, SO_NOI_VU.secret);
+        Map<Integer, String> hubIds = new ConcurrentHashMap<>();
+        Map<String, String> senderDocumentIds = new ConcurrentHashMap<>();
+        AtomicInteger failedCalls = new AtomicInteger();
+        ExecutorService sending = Executors.newSingleThreadExecutor();
+        Future<?> sendAll = sending.submit(() -> {
+            for (int i = 0; i < DOCUMENTS; i++) {
+                DocumentMessage message = DocumentMessage.from(SO_NOI_VU.organId)
+                        .to(SO_TAI_CHINH.organId, UBND_BA_DINH.organId)
+                        .code(String.valueOf(i + 1), "SNV-VP")
+                        .attachment("cv", "Công văn " + (i + 1) + ".pdf", "application/pdf");
+                byte[] envelope = message.toBytes();
+                HubClient.Part pdf = HubClient.Part.bytes("cv", "Công văn " + (i + 1) + ".pdf", "application/pdf",
+                        TestHub.pdf(8 * 1024, i));
+                // Like a real sender: no receipt, no certainty; send again until the hub answers.
+                while (true) {
+                    try {
+                        String id = sender.send(envelope, pdf).getDocumentId();
+                        hubIds.put(i, id);
+                        senderDocumentIds.put(id, message.documentId());
+                        break;
+                    } catch (Exception e) {
+                        failedCalls.incrementAndGet();
+                        sleep(200);
+                    }
+                }
+            }
+            return null;
+        });
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> hubIds.size() >= KILL_AFTER_ACCEPTED);
+        int deliveredBeforeKill = SO_TAI_CHINH_SYSTEM.documents().size();
+        hub.kill();
+        hub.start();
+        sendAll.get();
+        sending.shutdown();
+
+        assertThat(deliveredBeforeKill).as("the kill came while documents were still in flight").isLessThan(DOCUMENTS);
+        assertThat(failedCalls.get()).as("the sender saw the hub go down").isPositive();
+        Set<String> accepted = new HashSet<>(hubIds.values());
+        assertThat(accepted).as("one hub id per document, resends included").hasSize(DOCUMENTS);
+
+        // Push: Sở Tài chính has every document.
+        await().atMost(Duration.ofSeconds(120)).until(() -> SO_TAI_CHINH_SYSTEM.documents().keySet().containsAll(accepted));
+        assertThat(SO_TAI_CHINH_SYSTEM.documents().keySet()).isEqualTo(accepted);
+        // A push the hub made but could not commit before it died is made again: at most one per kill, and
+        // the receiver recognises it by its document id (agency.wsdl).
+        assertThat(SO_TAI_CHINH_SYSTEM.totalDocumentCalls() - DOCUMENTS).isBetween(0, 1);
+
+        // Pull: quận Ba Đình, a well-behaved system, fetches what is pending, keeps it, then reports 01.
+        HubClient baDinh = new HubClient(hub.serviceUrl(), UBND_BA_DINH.username, UBND_BA_DINH.secret);
+        Map<String, Integer> fetches = new ConcurrentHashMap<>();
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            for (String id : baDinh.pending()) {
+                if (!fetches.containsKey(id)) {
+                    assertThat(HubClient.sha256(baDinh.fetch(id).getAttachment().get(0).getData())).hasSize(64);
+                }
+                fetches.merge(id, 1, Integer::sum);
+                baDinh.updateStatus(id, StatusMessage.of(UBND_BA_DINH.organId, SO_NOI_VU.organId,
+                        senderDocumentIds.get(id), "01", "Đã nhận", OffsetDateTime.of(2026, 11, 24, 9, 0, 0, 0, ZoneOffset.UTC)));
+            }
+            return fetches.keySet().containsAll(accepted) && baDinh.pending().isEmpty();
+        });
+        assertThat(fetches.keySet()).isEqualTo(accepted);
+        assertThat(fetches.values()).as("each document was pending for quận Ba Đình once").containsOnly(1);
+
+        // The hub's own account: one delivery per recipient, both delivered, one status from the pull recipient.
+        for (String id : accepted) {
+            GetStatusHistoryResponse history = sender.history(id);
+            assertThat(history.getRecipient()).extracting(RecipientState::getOrganId, RecipientState::getDeliveryState)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple(SO_TAI_CHINH.organId, "DELIVERED"),
+                            org.assertj.core.groups.Tuple.tuple(UBND_BA_DINH.organId, "DELIVERED"));
+            assertThat(history.getStatus()).hasSize(1);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> SO_NOI_VU_SYSTEM.statuses().size() >= DOCUMENTS);
+        List<String> statusDocuments = SO_NOI_VU_SYSTEM.statuses().stream().map(s -> s.documentId()).toList();
+        assertThat(new HashSet<>(statusDocuments)).isEqualTo(accepted);
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        if (hub != null) hub.stop();
+        // If the test failed between a kill and a restart, the killed hub's PostgreSQL is still running.
+        StalePostmaster.stopIfRunning(DATA_DIR.resolve("pg").toAbsolutePath());
+        SO_NOI_VU_SYSTEM.close();
+        SO_TAI_CHINH_SYSTEM.close();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
