@@ -2,7 +2,6 @@ package vn.gov.hanoi.lienthong.core.edxml;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +11,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
 import javax.xml.transform.sax.SAXSource;
+import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import javax.xml.validation.Validator;
@@ -44,6 +44,7 @@ public class EdxmlReader {
 
     public static final String NAMESPACE = "http://www.mic.gov.vn/TBT/QCVN_102_2016";
     private static final int MAX_REPORTED_VIOLATIONS = 20;
+    private static final String SCHEMA_FOLDER = "edxml/";
 
     private final Schema schema;
     private final JAXBContext jaxb;
@@ -52,12 +53,12 @@ public class EdxmlReader {
         try {
             SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            // The schema includes its sibling files from the jar; nothing else may be reached.
-            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "jar,file");
+            // Nothing is fetched from anywhere: the schema's includes are read from the schemas jar by name.
+            factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            URL root = EdXML.class.getClassLoader().getResource("edxml/edxml.xsd");
-            if (root == null) throw new IllegalStateException("edxml/edxml.xsd is not on the classpath");
-            this.schema = factory.newSchema(root);
+            factory.setResourceResolver(new PackagedSchemaResolver(SCHEMA_FOLDER));
+            this.schema = factory.newSchema(new StreamSource(PackagedSchemaResolver.open(SCHEMA_FOLDER + "edxml.xsd"),
+                    "edxml.xsd"));
             this.jaxb = JAXBContext.newInstance(EdXML.class);
         } catch (SAXException | JAXBException e) {
             throw new IllegalStateException("cannot load the edXML schema", e);

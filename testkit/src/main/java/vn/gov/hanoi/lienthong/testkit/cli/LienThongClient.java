@@ -1,0 +1,202 @@
+package vn.gov.hanoi.lienthong.testkit.cli;
+
+import java.io.File;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import vn.gov.hanoi.lienthong.schemas.ws.edoc.GetDocumentResponse;
+import vn.gov.hanoi.lienthong.schemas.ws.edoc.GetStatusHistoryResponse;
+import vn.gov.hanoi.lienthong.schemas.ws.edoc.HubFault;
+import vn.gov.hanoi.lienthong.schemas.ws.edoc.SendDocumentResponse;
+import vn.gov.hanoi.lienthong.schemas.ws.types.AttachmentPart;
+import vn.gov.hanoi.lienthong.schemas.ws.types.RecipientState;
+import vn.gov.hanoi.lienthong.schemas.ws.types.StatusEntry;
+import vn.gov.hanoi.lienthong.testkit.client.HubClient;
+import vn.gov.hanoi.lienthong.testkit.edxml.DocumentMessage;
+import vn.gov.hanoi.lienthong.testkit.edxml.StatusMessage;
+import vn.gov.hanoi.lienthong.testkit.simulator.AgencySimulator;
+
+/** A command-line agency system: send, list pending, fetch, report a status, read a history; or simulate a push agency. */
+@Command(name = "lienthong-client", mixinStandardHelpOptions = true,
+        description = "Talks to a Liên Thông hub as one agency's document system would.",
+        subcommands = {LienThongClient.Send.class, LienThongClient.Pending.class, LienThongClient.Fetch.class,
+                LienThongClient.Status.class, LienThongClient.History.class, LienThongClient.Simulate.class})
+public class LienThongClient {
+
+    @Option(names = "--hub", defaultValue = "http://localhost:8080/ws/edoc", description = "The hub's SOAP service (default: ${DEFAULT-VALUE}).")
+    String hub;
+
+    @Option(names = "--user", description = "Your system's name in the hub's directory.")
+    String user;
+
+    @Option(names = "--secret", description = "Your system's secret.")
+    String secret;
+
+    HubClient client() {
+        if (user == null || secret == null) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--user and --secret are required");
+        }
+        return new HubClient(hub, user, secret);
+    }
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new LienThongClient())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    if (e instanceof HubFault fault && fault.getFaultInfo() != null) {
+                        cmd.getErr().println("Refused: " + fault.getFaultInfo().getCode());
+                        cmd.getErr().println("  " + fault.getFaultInfo().getMessageVi());
+                        cmd.getErr().println("  " + fault.getFaultInfo().getMessageEn());
+                    } else {
+                        cmd.getErr().println("Failed: " + e.getMessage());
+                    }
+                    return 2;
+                })
+                .execute(args));
+    }
+
+    @Command(name = "send", description = "Send a document with its files.")
+    static class Send implements Callable<Integer> {
+        @CommandLine.ParentCommand LienThongClient parent;
+        @Option(names = "--from", required = true, description = "Your organ code, e.g. 000.00.12.H26.") String from;
+        @Option(names = "--to", required = true, description = "A recipient's organ code (repeat for several).") List<String> to;
+        @Option(names = "--subject", defaultValue = "Về việc thử nghiệm trục liên thông văn bản") String subject;
+        @Option(names = "--number", defaultValue = "1") String number;
+        @Option(names = "--notation", defaultValue = "CV-TEST") String notation;
+        @Option(names = "--document-id", description = "Your own id of the document (default: a new UUID).") String documentId;
+        @Parameters(description = "Files to attach (.pdf, .docx, .odt…).") List<File> files = new ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            DocumentMessage message = DocumentMessage.from(from).to(to.toArray(String[]::new)).subject(subject)
+                    .code(number, notation);
+            if (documentId != null) message.documentId(documentId);
+            List<HubClient.Part> parts = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                File file = files.get(i);
+                String contentType = Files.probeContentType(file.toPath());
+                message.attachment("file-" + (i + 1), file.getName(), contentType);
+                parts.add(HubClient.Part.file("file-" + (i + 1), file.getName(), contentType, file));
+            }
+            SendDocumentResponse response = parent.client().send(message.toBytes(), parts.toArray(HubClient.Part[]::new));
+            System.out.println((response.isDuplicate() ? "Already sent: " : "Sent: ") + response.getDocumentId());
+            System.out.println("  your document id: " + message.documentId());
+            return 0;
+        }
+    }
+
+    @Command(name = "pending", description = "List the documents waiting for you (pull mode).")
+    static class Pending implements Callable<Integer> {
+        @CommandLine.ParentCommand LienThongClient parent;
+
+        @Override
+        public Integer call() throws Exception {
+            List<String> pending = parent.client().pending();
+            pending.forEach(System.out::println);
+            System.err.println(pending.size() + " document(s) pending");
+            return 0;
+        }
+    }
+
+    @Command(name = "fetch", description = "Fetch a document: its envelope and files go to a folder.")
+    static class Fetch implements Callable<Integer> {
+        @CommandLine.ParentCommand LienThongClient parent;
+        @Parameters(index = "0", description = "The hub's document id.") String documentId;
+        @Option(names = "--out", defaultValue = ".", description = "Folder to write into (default: current).") Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            GetDocumentResponse document = parent.client().fetch(documentId);
+            Path folder = Files.createDirectories(out.resolve(documentId));
+            try (InputStream in = document.getEnvelope().getInputStream()) {
+                Files.copy(in, folder.resolve("edxml.xml"));
+            }
+            for (AttachmentPart part : document.getAttachment()) {
+                try (InputStream in = part.getData().getInputStream()) {
+                    Files.copy(in, folder.resolve(Path.of(part.getAttachmentName()).getFileName()));
+                }
+                System.out.println(part.getAttachmentName() + "  sha256=" + part.getSha256());
+            }
+            System.out.println("From " + document.getSenderOrganId() + ", written to " + folder);
+            return 0;
+        }
+    }
+
+    @Command(name = "status", description = "Report what became of a document you received (01 arrived, 03 registered, 04 assigned, 05 in progress, 06 done).")
+    static class Status implements Callable<Integer> {
+        @CommandLine.ParentCommand LienThongClient parent;
+        @Parameters(index = "0", description = "The hub's document id.") String documentId;
+        @Option(names = "--as", required = true, description = "Your organ code.") String organId;
+        @Option(names = "--code", required = true) String code;
+        @Option(names = "--description") String description;
+
+        @Override
+        public Integer call() throws Exception {
+            HubClient client = parent.client();
+            GetStatusHistoryResponse history = client.history(documentId);
+            boolean recorded = client.updateStatus(documentId, StatusMessage.of(organId, history.getSenderOrganId(),
+                    history.getSenderDocumentId(), code, description, OffsetDateTime.now()));
+            System.out.println(recorded ? "Status recorded" : "The hub already had this status");
+            return 0;
+        }
+    }
+
+    @Command(name = "history", description = "Show a document's deliveries and statuses.")
+    static class History implements Callable<Integer> {
+        @CommandLine.ParentCommand LienThongClient parent;
+        @Parameters(index = "0") String documentId;
+
+        @Override
+        public Integer call() throws Exception {
+            GetStatusHistoryResponse history = parent.client().history(documentId);
+            System.out.println("Document " + history.getDocumentId() + " from " + history.getSenderOrganId() + ": "
+                    + history.getDocumentState());
+            for (RecipientState recipient : history.getRecipient()) {
+                System.out.println("  to " + recipient.getOrganId() + " (" + recipient.getChannel() + "): "
+                        + recipient.getDeliveryState());
+            }
+            for (StatusEntry status : history.getStatus()) {
+                System.out.println("  " + status.getTimestamp() + "  " + status.getOrganId() + "  " + status.getStatusCode()
+                        + (status.getDescription() == null ? "" : "  " + status.getDescription()));
+                status.getReason().forEach(r -> System.out.println("      " + r.getCode() + ": " + r.getMessageEn()));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "simulate", description = "Run a push agency's service (agency.wsdl) that prints what it receives.")
+    static class Simulate implements Callable<Integer> {
+        @Option(names = "--port", required = true, description = "e.g. 9102 for the demo Sở Tài chính.") int port;
+
+        @Override
+        public Integer call() throws Exception {
+            try (AgencySimulator simulator = AgencySimulator.start(port)) {
+                System.out.println("Simulated agency service at " + simulator.address() + " (Ctrl-C to stop)");
+                int seenDocuments = 0;
+                int seenStatuses = 0;
+                while (true) {
+                    var documents = simulator.documents();
+                    if (documents.size() != seenDocuments) {
+                        seenDocuments = documents.size();
+                        System.out.println("Documents received: " + documents.keySet());
+                    }
+                    var statuses = simulator.statuses();
+                    for (int i = seenStatuses; i < statuses.size(); i++) {
+                        System.out.println("Status: " + statuses.get(i));
+                    }
+                    seenStatuses = statuses.size();
+                    Thread.sleep(500);
+                }
+            }
+        }
+    }
+}
