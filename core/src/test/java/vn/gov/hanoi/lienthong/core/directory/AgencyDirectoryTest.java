@@ -1,0 +1,87 @@
+package vn.gov.hanoi.lienthong.core.directory;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class AgencyDirectoryTest {
+
+    private static final String HASH = "$2a$10$6hNkmt8C9r.bF632NF1vnOubA372/.An4AUwVzUlVFUffHBKoO3c.";
+
+    @Test
+    void readsAValidDirectory() throws IOException {
+        AgencyDirectory directory = read("""
+                agencies:
+                  - organId: 000.00.12.H26
+                    name: Sở Nội vụ
+                    mailbox: sonoivu@hanoi.gov.vn
+                    channel: soap-push
+                    endpoint: http://127.0.0.1:9101/agency
+                    username: so-noi-vu
+                    secretHash: %s
+                  - organId: 000.01.01.H26
+                    name: UBND quận Ba Đình
+                    channel: pull
+                    username: ubnd-ba-dinh
+                    secretHash: %s
+                    state: suspended
+                """.formatted(HASH, HASH));
+        assertThat(directory.all()).hasSize(2);
+        Agency soNoiVu = directory.byOrganId("000.00.12.H26").orElseThrow();
+        assertThat(soNoiVu.channel()).isEqualTo(Channel.SOAP_PUSH);
+        assertThat(soNoiVu.endpoint()).hasPort(9101);
+        assertThat(soNoiVu.mayExchange()).isTrue();
+        assertThat(directory.byUsername("ubnd-ba-dinh").orElseThrow().mayExchange()).isFalse();
+        assertThat(directory.byOrganId("000.00.99.H26")).isEmpty();
+    }
+
+    @Test
+    void reportsEveryErrorOneLineEach() {
+        InvalidDirectoryException error = catchThrowableOfType(InvalidDirectoryException.class, () -> read("""
+                agencies:
+                  - organId: 000.00.12.H26
+                    name: Sở Nội vụ
+                    channel: soap-push
+                    endpoint: http://127.0.0.1:9101/agency
+                    username: so-noi-vu
+                    secretHash: %s
+                  - organId: 000.00.12.H26
+                    name: Sở trùng mã
+                    channel: pull
+                    username: so-trung-ma
+                    secretHash: %s
+                  - organId: 000.00.15.H26
+                    name: Sở Tài chính
+                    channel: carrier-pigeon
+                    username: so-tai-chinh
+                    secretHash: %s
+                  - organId: 000.00.16.H26
+                    name: Sở Xây dựng
+                    channel: soap-push
+                    username: so-xay-dung
+                    secretHash: plain-text-secret
+                  - organId: H26
+                    name: Mã sai
+                    channel: pull
+                    username: ma-sai
+                    secretHash: %s
+                """.formatted(HASH, HASH, HASH, HASH)));
+        assertThat(error).isNotNull();
+        assertThat(error.errors()).hasSize(5);
+        assertThat(error.errors().get(0)).contains("agencies[1]", "000.00.12.H26 is already used by agencies[0]");
+        assertThat(error.errors().get(1)).contains("agencies[2]", "unknown channel 'carrier-pigeon'");
+        assertThat(error.errors().get(2)).contains("agencies[3]", "secretHash must be a bcrypt hash");
+        assertThat(error.errors().get(3)).contains("agencies[3]", "channel soap-push needs an endpoint");
+        assertThat(error.errors().get(4)).contains("agencies[4]", "organId 'H26' is not an organ code");
+        assertThat(error.getMessage()).contains("5 error(s)");
+    }
+
+    private static AgencyDirectory read(String yaml) throws IOException {
+        return AgencyDirectory.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml");
+    }
+}
