@@ -43,6 +43,7 @@ abstract class HubIntegrationTest {
         registry.add("hub.directory", () -> "file:" + directory.toAbsolutePath());
         registry.add("hub.delivery.initial-delay", () -> "200ms");
         registry.add("hub.delivery.max-delay", () -> "2s");
+        registry.add("hub.delivery.max-attempts", () -> "3");
     }
 
     HubClient client(DemoAgencies agency) {

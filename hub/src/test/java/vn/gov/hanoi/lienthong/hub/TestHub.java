@@ -22,12 +22,26 @@ final class TestHub {
         }
     }
 
-    /** The demo directory with the two push agencies' endpoints replaced by the given addresses. */
+    /** A push agency whose system is never up: nothing listens at its endpoint. */
+    static final String OFFLINE_ORGAN_ID = "000.00.77.H26";
+
+    /**
+     * The demo directory with the two push agencies' endpoints replaced by the given addresses, and one more
+     * push agency whose endpoint nothing listens on.
+     */
     static Path writeDirectory(Path dataDir, String soNoiVuEndpoint, String soTaiChinhEndpoint) {
         try (InputStream in = TestHub.class.getClassLoader().getResourceAsStream("agencies.yaml")) {
             String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .replace("http://localhost:9101/agency", soNoiVuEndpoint)
-                    .replace("http://localhost:9102/agency", soTaiChinhEndpoint);
+                    .replace("http://localhost:9102/agency", soTaiChinhEndpoint)
+                    + """
+                      - organId: %s
+                        name: Sở Thử nghiệm (hệ thống ngừng hoạt động)
+                        channel: soap-push
+                        endpoint: http://127.0.0.1:%d/agency
+                        username: offline-test
+                        secretHash: $2a$10$6hNkmt8C9r.bF632NF1vnOubA372/.An4AUwVzUlVFUffHBKoO3c.
+                    """.formatted(OFFLINE_ORGAN_ID, freePort());
             Files.createDirectories(dataDir);
             Path file = dataDir.resolve("agencies.yaml");
             Files.writeString(file, yaml);
