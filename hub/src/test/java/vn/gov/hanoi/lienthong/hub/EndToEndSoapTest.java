@@ -56,6 +56,8 @@ class EndToEndSoapTest extends HubIntegrationTest {
         HubClient baDinh = client(UBND_BA_DINH);
         await().atMost(DELIVERY_TIMEOUT).until(() -> baDinh.pending().contains(documentId));
         GetDocumentResponse fetched = baDinh.fetch(documentId);
+        assertThat(baDinh.lastResponseContentType()).as("files leave as MTOM parts, not base64 in the XML")
+                .contains("multipart/related").contains("application/xop+xml");
         assertThat(fetched.getSenderOrganId()).isEqualTo(SO_NOI_VU.organId);
         try (InputStream in = fetched.getEnvelope().getInputStream()) {
             assertThat(in.readAllBytes()).isEqualTo(envelope);

@@ -44,7 +44,8 @@ public class DeliverRoutes extends HubRouteBuilder {
         for (Agency agency : directory.all()) {
             String queue = Queues.outboxOf(agency.organId());
             from(fromQueue(queue, "hub.stages.deliver-consumers")).routeId("deliver-" + agency.organId())
-                    .process(exchange -> delivery.deliver(OutboxMessage.decode(exchange.getMessage().getBody(String.class))));
+                    .process(exchange -> delivery.deliver(OutboxMessage.decode(exchange.getMessage().getBody(String.class)),
+                            attempt(exchange)));
         }
     }
 

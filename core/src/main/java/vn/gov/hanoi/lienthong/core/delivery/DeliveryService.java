@@ -65,10 +65,11 @@ public class DeliveryService {
         this.hubOrganId = settings.organId();
     }
 
-    public void deliver(OutboxMessage message) {
+    /** @param attempt which attempt this is (the broker's delivery count, from 1) */
+    public void deliver(OutboxMessage message, int attempt) {
         transaction.executeWithoutResult(tx -> {
             switch (message.kind()) {
-                case DOCUMENT -> deliverDocument(message);
+                case DOCUMENT -> deliverDocument(message, attempt);
                 case STATUS -> deliverStatus(message);
             }
         });
@@ -88,7 +89,7 @@ public class DeliveryService {
             DeliveryRecord delivery = deliveries.lock(message.itemId()).orElseThrow();
             if (delivery.state().reachedRecipient()) return List.of();
             Instant now = clock.instant();
-            deliveries.transition(delivery, DeliveryState.FAILED, "gave up after " + attempts + " attempts", error, now);
+            deliveries.transition(delivery, DeliveryState.FAILED, attempts, "gave up after " + attempts + " attempts", error, now);
             DocumentRecord document = documents.find(delivery.documentId()).orElseThrow();
             statuses.insertIfAbsent(document.id(), hubOrganId, StatusCodes.REFUSED, "Không chuyển được văn bản",
                     List.of(ReasonCode.DELIVERY_FAILED.with(delivery.recipientOrganId(), attempts, error)), now, now);
@@ -98,7 +99,7 @@ public class DeliveryService {
         });
     }
 
-    private void deliverDocument(OutboxMessage message) {
+    private void deliverDocument(OutboxMessage message, int attempt) {
         DeliveryRecord delivery = deliveries.lock(message.itemId())
                 .orElseThrow(() -> new IllegalStateException("no delivery " + message.itemId()));
         if (delivery.state() != DeliveryState.QUEUED && delivery.state() != DeliveryState.FAILED) {
@@ -108,7 +109,7 @@ public class DeliveryService {
         Agency recipient = agency(delivery.recipientOrganId());
         Instant now = clock.instant();
         if (!recipient.channel().pushes()) {
-            deliveries.transition(delivery, DeliveryState.AVAILABLE, "waiting for pickup", null, now);
+            deliveries.transition(delivery, DeliveryState.AVAILABLE, attempt, "waiting for pickup", null, now);
             return;
         }
         DocumentRecord document = documents.find(delivery.documentId()).orElseThrow();
@@ -117,8 +118,8 @@ public class DeliveryService {
         } catch (Exception e) {
             throw new DeliveryAttemptFailed("push of document " + document.id() + " to " + recipient.organId() + " failed", e);
         }
-        deliveries.transition(delivery, DeliveryState.DELIVERED, "pushed over " + recipient.channel().configName(), null,
-                clock.instant());
+        deliveries.transition(delivery, DeliveryState.DELIVERED, attempt,
+                "pushed over " + recipient.channel().configName(), null, clock.instant());
         LOG.info("Delivered document {} to {}", document.id(), recipient.organId());
     }
 

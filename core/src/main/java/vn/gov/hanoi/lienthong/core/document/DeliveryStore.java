@@ -55,9 +55,13 @@ public class DeliveryStore {
         return jdbc.sql("select * from delivery where id = ? for update").param(id).query(DeliveryStore::delivery).optional();
     }
 
-    public void transition(DeliveryRecord delivery, DeliveryState to, String cause, String error, Instant at) {
-        jdbc.sql("update delivery set state = ?, attempts = attempts + ?, last_error = ?, updated_at = ? where id = ?")
-                .params(to.name(), to == DeliveryState.AVAILABLE ? 0 : 1, error, Timestamp.from(at), delivery.id())
+    /**
+     * @param attempts how many attempts the hand-over took (failed attempts roll back, so only the broker's
+     *                 delivery count knows)
+     */
+    public void transition(DeliveryRecord delivery, DeliveryState to, int attempts, String cause, String error, Instant at) {
+        jdbc.sql("update delivery set state = ?, attempts = ?, last_error = ?, updated_at = ? where id = ?")
+                .params(to.name(), attempts, error, Timestamp.from(at), delivery.id())
                 .update();
         documents.recordTransition(delivery.documentId(), delivery.id(), delivery.state().name(), to.name(), cause, at);
     }

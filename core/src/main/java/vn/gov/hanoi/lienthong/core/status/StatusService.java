@@ -81,7 +81,8 @@ public class StatusService {
             DeliveryRecord delivery = deliveries.find(documentId, caller.organId()).orElseThrow();
             if (delivery.state() == DeliveryState.AVAILABLE) {
                 // A status after a pull is the recipient's word that it has the document.
-                deliveries.transition(deliveries.lock(delivery.id()).orElseThrow(), DeliveryState.DELIVERED,
+                DeliveryRecord locked = deliveries.lock(delivery.id()).orElseThrow();
+                deliveries.transition(locked, DeliveryState.DELIVERED, locked.attempts(),
                         "recipient reported status " + status.getStatusCode(), null, now);
             }
             if (insertion.inserted()) {

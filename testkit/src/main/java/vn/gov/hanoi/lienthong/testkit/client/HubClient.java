@@ -106,6 +106,20 @@ public final class HubClient {
         return port.getStatusHistory(request);
     }
 
+    /** The Content-Type of the hub's last answer: multipart/related with application/xop+xml when files came as MTOM parts. */
+    public String lastResponseContentType() {
+        Object headers = ((jakarta.xml.ws.BindingProvider) port).getResponseContext()
+                .get(jakarta.xml.ws.handler.MessageContext.HTTP_RESPONSE_HEADERS);
+        if (headers instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> header : map.entrySet()) {
+                if ("content-type".equalsIgnoreCase(String.valueOf(header.getKey()))) {
+                    return String.valueOf(header.getValue());
+                }
+            }
+        }
+        return null;
+    }
+
     /** Reads an MTOM part to the end and returns the SHA-256 (hex) of its bytes. */
     public static String sha256(DataHandler data) throws IOException {
         try (InputStream in = new DigestInputStream(data.getInputStream(), MessageDigest.getInstance("SHA-256"))) {
