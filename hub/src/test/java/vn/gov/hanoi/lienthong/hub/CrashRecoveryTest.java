@@ -61,7 +61,7 @@ class CrashRecoveryTest {
             for (int i = 0; i < DOCUMENTS; i++) {
                 DocumentMessage message = DocumentMessage.from(SO_NOI_VU.organId)
                         .to(SO_TAI_CHINH.organId, UBND_BA_DINH.organId)
-                        .code(String.valueOf(i + 1), "SNV-VP")
+                        .type(18, "Công văn").code(String.valueOf(i + 1), "SNV-VP")
                         .attachment("cv", "Công văn " + (i + 1) + ".pdf", "application/pdf");
                 byte[] envelope = message.toBytes();
                 HubClient.Part pdf = HubClient.Part.bytes("cv", "Công văn " + (i + 1) + ".pdf", "application/pdf",

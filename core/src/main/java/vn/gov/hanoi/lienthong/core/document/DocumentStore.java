@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -18,9 +21,31 @@ import org.springframework.stereotype.Repository;
 public class DocumentStore {
 
     private final JdbcClient jdbc;
+    private final ObjectMapper json;
 
-    public DocumentStore(JdbcClient jdbc) {
+    public DocumentStore(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public void saveValidationReport(UUID id, ValidationReport report) {
+        try {
+            jdbc.sql("update document set validation_report = cast(? as jsonb) where id = ?")
+                    .params(json.writeValueAsString(report), id).update();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Optional<ValidationReport> validationReport(UUID id) {
+        String report = jdbc.sql("select validation_report from document where id = ?").param(id)
+                .query(String.class).optional().orElse(null);
+        if (report == null) return Optional.empty();
+        try {
+            return Optional.of(json.readValue(report, ValidationReport.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable validation report of " + id, e);
+        }
     }
 
     /** Inserts a new document unless this sender already sent this document id (and it was not rejected); true when inserted. */

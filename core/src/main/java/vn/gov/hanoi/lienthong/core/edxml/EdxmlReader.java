@@ -3,7 +3,15 @@ package vn.gov.hanoi.lienthong.core.edxml;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -33,6 +41,7 @@ import org.xml.sax.XMLReader;
 import vn.gov.hanoi.lienthong.core.refusal.ReasonCode;
 import vn.gov.hanoi.lienthong.core.refusal.RefusedException;
 import vn.gov.hanoi.lienthong.schemas.edxml.EdXML;
+import vn.gov.hanoi.lienthong.schemas.edxml.MessageHeaderType;
 import vn.gov.hanoi.lienthong.schemas.edxml.StatusType;
 
 /**
@@ -45,6 +54,12 @@ public class EdxmlReader {
     public static final String NAMESPACE = "http://www.mic.gov.vn/TBT/QCVN_102_2016";
     private static final int MAX_REPORTED_VIOLATIONS = 20;
     private static final String SCHEMA_FOLDER = "edxml/";
+    /** edXML nests a dozen levels at most; a deeper document is an attack on the parser. */
+    private static final String MAX_ELEMENT_DEPTH = "http://www.oracle.com/xml/jaxp/properties/maxElementDepth";
+    private static final Integer MAX_DEPTH = 64;
+    private static final Pattern DOCTYPE = Pattern.compile("<!DOCTYPE", Pattern.CASE_INSENSITIVE);
+    private static final Pattern XML_DECLARATION_ENCODING =
+            Pattern.compile("\\uFEFF?<\\?xml[^>]*?encoding\\s*=\\s*[\"']([A-Za-z0-9._-]+)[\"']");
 
     private final Schema schema;
     private final JAXBContext jaxb;
@@ -62,6 +77,71 @@ public class EdxmlReader {
             this.jaxb = JAXBContext.newInstance(EdXML.class);
         } catch (SAXException | JAXBException e) {
             throw new IllegalStateException("cannot load the edXML schema", e);
+        }
+    }
+
+    /** The text of one element of the envelope, with the path that names it in a refusal. */
+    public record TextField(String path, String text) {
+    }
+
+    /**
+     * Refuses, before any parsing, what no edXML message may be: a document type declaration (the door to
+     * external entities and entity expansion) and anything not encoded in UTF-8.
+     */
+    public void checkSafeXml(byte[] xml) {
+        CharBuffer text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(xml));
+        } catch (CharacterCodingException e) {
+            throw RefusedException.because(ReasonCode.TEXT_NOT_UTF8, "the bytes are not valid UTF-8");
+        }
+        Matcher declaration = XML_DECLARATION_ENCODING.matcher(text);
+        if (declaration.lookingAt() && !declaration.group(1).equalsIgnoreCase("UTF-8")) {
+            throw RefusedException.because(ReasonCode.TEXT_NOT_UTF8, "the XML declaration says " + declaration.group(1));
+        }
+        if (DOCTYPE.matcher(text).find()) {
+            throw RefusedException.because(ReasonCode.XML_FORBIDDEN,
+                    "a DOCTYPE declaration (DTDs and entities are not allowed)");
+        }
+    }
+
+    /** The header of a schema-valid document message as typed objects; empty if the envelope is not valid. */
+    public Optional<MessageHeaderType> readMessageHeader(byte[] xml) {
+        if (!schemaViolations(xml).isEmpty()) return Optional.empty();
+        try {
+            EdXML edxml = (EdXML) jaxb.createUnmarshaller().unmarshal(parse(xml));
+            return Optional.ofNullable(edxml.getEdXMLEnvelope().getEdXMLHeader().getMessageHeader());
+        } catch (JAXBException | RefusedException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Every piece of text in the envelope, outside its signature, with the path of its element. */
+    public List<TextField> textFields(byte[] xml) {
+        List<TextField> fields = new ArrayList<>();
+        collectText(parse(xml).getDocumentElement(), "", fields);
+        return fields;
+    }
+
+    private static void collectText(Element element, String parentPath, List<TextField> fields) {
+        if (!NAMESPACE.equals(element.getNamespaceURI())) return;
+        String path = parentPath.isEmpty() ? element.getLocalName() : parentPath + "/" + element.getLocalName();
+        StringBuilder own = new StringBuilder();
+        NodeList nodes = element.getChildNodes();
+        for (int i = 0; i < nodes.getLength(); i++) {
+            Node node = nodes.item(i);
+            if (node instanceof Element child) {
+                collectText(child, path, fields);
+            } else if (node.getNodeType() == Node.TEXT_NODE || node.getNodeType() == Node.CDATA_SECTION_NODE) {
+                own.append(node.getNodeValue());
+            }
+        }
+        String text = own.toString().strip();
+        if (!text.isEmpty()) {
+            fields.add(new TextField(path.replaceFirst("^edXML/edXMLEnvelope/(edXMLHeader/)?", ""), text));
         }
     }
 
@@ -133,6 +213,11 @@ public class EdxmlReader {
 
     /** Reads a status message: schema-valid edXML whose header is a Status; refuses anything else. */
     public StatusType readStatus(byte[] xml) {
+        try {
+            checkSafeXml(xml);
+        } catch (RefusedException e) {
+            throw RefusedException.because(ReasonCode.STATUS_INVALID, e.reason().messageEn());
+        }
         List<String> violations = schemaViolations(xml);
         if (!violations.isEmpty()) {
             throw RefusedException.because(ReasonCode.STATUS_INVALID, String.join("; ", violations));
@@ -154,6 +239,7 @@ public class EdxmlReader {
     }
 
     private Document parse(byte[] xml) {
+        checkSafeXml(xml);
         try {
             return secureDocumentBuilder().parse(new ByteArrayInputStream(xml));
         } catch (SAXException | IOException e) {
@@ -171,6 +257,7 @@ public class EdxmlReader {
             factory.setExpandEntityReferences(false);
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            factory.setAttribute(MAX_ELEMENT_DEPTH, MAX_DEPTH);
             DocumentBuilder builder = factory.newDocumentBuilder();
             builder.setErrorHandler(null);
             return builder;
@@ -187,7 +274,9 @@ public class EdxmlReader {
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
             factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
-            return factory.newSAXParser().getXMLReader();
+            XMLReader reader = factory.newSAXParser().getXMLReader();
+            reader.setProperty(MAX_ELEMENT_DEPTH, MAX_DEPTH);
+            return reader;
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException(e);
         }

@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 import vn.gov.hanoi.lienthong.core.document.AttachmentRecord;
 import vn.gov.hanoi.lienthong.core.edxml.EdxmlReader;
 import vn.gov.hanoi.lienthong.core.edxml.EnvelopeSummary;
-import vn.gov.hanoi.lienthong.core.refusal.Reason;
 import vn.gov.hanoi.lienthong.core.refusal.ReasonCode;
 
 /**
@@ -29,22 +28,22 @@ public class AttachmentManifestCheck implements LegalityCheck {
     }
 
     @Override
-    public List<Reason> check(InspectedDocument document) {
+    public List<Finding> check(InspectedDocument document) {
         EnvelopeSummary summary = edxml.summarize(document.envelope());
         Set<String> listed = new LinkedHashSet<>(summary.attachmentContentIds());
         Set<String> sent = new LinkedHashSet<>();
         for (AttachmentRecord attachment : document.attachments()) {
             sent.add(attachment.contentId());
         }
-        List<Reason> reasons = new ArrayList<>();
+        List<Finding> reasons = new ArrayList<>();
         for (String contentId : listed) {
             if (!sent.contains(contentId)) {
-                reasons.add(ReasonCode.ATTACHMENT_MISMATCH.with("listed file " + contentId + " was not sent"));
+                reasons.add(Finding.refusal(ReasonCode.ATTACHMENT_MISMATCH.with("listed file " + contentId + " was not sent")));
             }
         }
         for (String contentId : sent) {
             if (!listed.contains(contentId)) {
-                reasons.add(ReasonCode.ATTACHMENT_MISMATCH.with("file " + contentId + " is not listed in edXMLBody"));
+                reasons.add(Finding.refusal(ReasonCode.ATTACHMENT_MISMATCH.with("file " + contentId + " is not listed in edXMLBody")));
             }
         }
         return reasons;

@@ -1,10 +1,54 @@
 package vn.gov.hanoi.lienthong.core.inspect;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
+import java.util.Optional;
 
+import vn.gov.hanoi.lienthong.core.blob.BlobStore;
 import vn.gov.hanoi.lienthong.core.document.AttachmentRecord;
 import vn.gov.hanoi.lienthong.core.document.DocumentRecord;
+import vn.gov.hanoi.lienthong.schemas.edxml.MessageHeaderType;
 
-/** What a legality check sees: the recorded document, the envelope's exact bytes, and its files' records. */
-public record InspectedDocument(DocumentRecord record, byte[] envelope, List<AttachmentRecord> attachments) {
+/**
+ * What a legality check sees: the recorded document, the envelope's exact bytes, its header as typed
+ * objects when the envelope is schema-valid (empty otherwise: the schema check reports why), and its files.
+ */
+public final class InspectedDocument {
+
+    private final DocumentRecord record;
+    private final byte[] envelope;
+    private final MessageHeaderType header;
+    private final List<AttachmentRecord> attachments;
+    private final BlobStore blobs;
+
+    public InspectedDocument(DocumentRecord record, byte[] envelope, MessageHeaderType header,
+                             List<AttachmentRecord> attachments, BlobStore blobs) {
+        this.record = record;
+        this.envelope = envelope;
+        this.header = header;
+        this.attachments = attachments;
+        this.blobs = blobs;
+    }
+
+    public DocumentRecord record() {
+        return record;
+    }
+
+    public byte[] envelope() {
+        return envelope;
+    }
+
+    public Optional<MessageHeaderType> header() {
+        return Optional.ofNullable(header);
+    }
+
+    public List<AttachmentRecord> attachments() {
+        return attachments;
+    }
+
+    /** Opens a file's content; the caller closes it. */
+    public InputStream open(AttachmentRecord attachment) throws IOException {
+        return blobs.open(attachment.sha256());
+    }
 }

@@ -20,6 +20,8 @@ import vn.gov.hanoi.lienthong.core.document.DocumentRecord;
 import vn.gov.hanoi.lienthong.core.document.DocumentState;
 import vn.gov.hanoi.lienthong.core.document.DocumentStore;
 import vn.gov.hanoi.lienthong.core.document.StatusStore;
+import vn.gov.hanoi.lienthong.core.document.ValidationReport;
+import vn.gov.hanoi.lienthong.core.edxml.EdxmlReader;
 import vn.gov.hanoi.lienthong.core.refusal.Reason;
 import vn.gov.hanoi.lienthong.core.status.SenderNotices;
 import vn.gov.hanoi.lienthong.core.status.StatusCodes;
@@ -35,6 +37,7 @@ public class InspectionService {
     private static final Logger LOG = LoggerFactory.getLogger(InspectionService.class);
 
     private final List<LegalityCheck> checks;
+    private final EdxmlReader edxml;
     private final DocumentStore documents;
     private final StatusStore statuses;
     private final SenderNotices notices;
@@ -43,10 +46,11 @@ public class InspectionService {
     private final Clock clock;
     private final String hubOrganId;
 
-    public InspectionService(List<LegalityCheck> checks, DocumentStore documents, StatusStore statuses,
+    public InspectionService(List<LegalityCheck> checks, EdxmlReader edxml, DocumentStore documents, StatusStore statuses,
                              SenderNotices notices, BlobStore blobs, TransactionTemplate transaction, Clock clock,
                              HubSettings settings) {
         this.checks = checks;
+        this.edxml = edxml;
         this.documents = documents;
         this.statuses = statuses;
         this.notices = notices;
@@ -66,13 +70,18 @@ public class InspectionService {
             if (document.state() != DocumentState.RECEIVED) {
                 return new InspectionOutcome(documentId, true, List.of(), List.of());
             }
-            InspectedDocument inspected = new InspectedDocument(document, envelopeOf(document),
-                    documents.attachments(documentId));
-            List<Reason> reasons = new ArrayList<>();
+            byte[] envelope = envelopeOf(document);
+            InspectedDocument inspected = new InspectedDocument(document, envelope,
+                    edxml.readMessageHeader(envelope).orElse(null), documents.attachments(documentId), blobs);
+            List<Finding> findings = new ArrayList<>();
             for (LegalityCheck check : checks) {
-                reasons.addAll(check.check(inspected));
+                findings.addAll(check.check(inspected));
             }
+            List<Reason> reasons = findings.stream().filter(Finding::refuses).map(Finding::reason).toList();
+            List<Reason> warnings = findings.stream().filter(f -> !f.refuses()).map(Finding::reason).toList();
             Instant now = clock.instant();
+            documents.saveValidationReport(documentId, new ValidationReport(now, reasons.isEmpty(),
+                    checks.stream().map(check -> check.getClass().getSimpleName()).toList(), reasons, warnings));
             if (reasons.isEmpty()) {
                 documents.transition(documentId, DocumentState.RECEIVED, DocumentState.ACCEPTED, "inspection passed", now);
                 return new InspectionOutcome(documentId, true, List.of(), List.of());

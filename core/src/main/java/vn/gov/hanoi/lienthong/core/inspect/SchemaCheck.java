@@ -6,7 +6,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import vn.gov.hanoi.lienthong.core.edxml.EdxmlReader;
-import vn.gov.hanoi.lienthong.core.refusal.Reason;
 import vn.gov.hanoi.lienthong.core.refusal.ReasonCode;
 
 /** The envelope is valid against the edXML schema. */
@@ -21,9 +20,9 @@ public class SchemaCheck implements LegalityCheck {
     }
 
     @Override
-    public List<Reason> check(InspectedDocument document) {
+    public List<Finding> check(InspectedDocument document) {
         return edxml.schemaViolations(document.envelope()).stream()
-                .map(violation -> ReasonCode.XSD_INVALID.with(violation))
+                .map(violation -> Finding.refusal(ReasonCode.XSD_INVALID.with(violation)))
                 .toList();
     }
 }

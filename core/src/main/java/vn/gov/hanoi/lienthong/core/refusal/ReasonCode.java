@@ -27,6 +27,42 @@ public enum ReasonCode {
     ATTACHMENT_MISMATCH(
             "Danh sách tệp đính kèm trong gói tin không khớp với các tệp được gửi: %s",
             "The attachments listed in the envelope do not match the files sent: %s"),
+    XML_FORBIDDEN(
+            "Gói tin chứa cấu trúc XML bị cấm: %s",
+            "The envelope uses a forbidden XML construct: %s"),
+    TEXT_NOT_UTF8(
+            "Gói tin không được mã hóa UTF-8 (Unicode TCVN 6909:2001): %s",
+            "The envelope is not encoded in UTF-8 (Unicode, TCVN 6909:2001): %s"),
+    TEXT_NOT_NFC(
+            "Trường %s không ở dạng Unicode dựng sẵn (NFC) theo TCVN 6909:2001.",
+            "Field %s is not in precomposed Unicode (NFC) as TCVN 6909:2001 requires."),
+    LEGACY_ENCODING(
+            "Trường %s được gõ bằng bảng mã %s, không phải Unicode TCVN 6909:2001: \"%s\"",
+            "Field %s is written in the legacy %s encoding, not Unicode (TCVN 6909:2001): \"%s\""),
+    LEGACY_FONT(
+            "Tệp '%s' dùng phông chữ %s của bảng mã %s; nội dung có thể không phải Unicode.",
+            "File '%s' uses the font %s of the %s encoding; its text may not be Unicode."),
+    FORMAT_NOT_ALLOWED(
+            "Tệp '%s' có định dạng %s, không thuộc các định dạng được phép (.doc, .docx, .odt, .fodt, .pdf).",
+            "File '%s' is %s, not one of the allowed formats (.doc, .docx, .odt, .fodt, .pdf)."),
+    FORMAT_NAME_MISMATCH(
+            "Tệp '%s' có nội dung %s nhưng tên tệp lại mang phần mở rộng của định dạng khác.",
+            "File '%s' contains %s but its name carries the extension of another format."),
+    ARCHIVE_BOMB(
+            "Tệp '%s' bị từ chối vì giải nén quá lớn: %s",
+            "File '%s' is refused: it inflates beyond the hub's bounds (%s)."),
+    METADATA_MISSING(
+            "Thiếu thông tin bắt buộc: %s",
+            "Required metadata is missing: %s"),
+    METADATA_INVALID(
+            "Thông tin không hợp lệ: %s",
+            "Invalid metadata: %s"),
+    DOCUMENT_TYPE_UNKNOWN(
+            "Loại văn bản %s (%s) không có trong danh mục văn bản hành chính.",
+            "Document type %s (%s) is not in the official list of administrative document types."),
+    CLASSIFIED_DOCUMENT(
+            "Văn bản mang độ mật \"%s\" không được gửi qua trục liên thông (Quyết định 57/2013/QĐ-UBND, Điều 1).",
+            "A document classified \"%s\" may not travel through the hub (Decision 57/2013/QĐ-UBND, Article 1)."),
     XSD_INVALID(
             "Gói tin không đúng cấu trúc edXML: %s",
             "The envelope is not valid against the edXML schema: %s"),

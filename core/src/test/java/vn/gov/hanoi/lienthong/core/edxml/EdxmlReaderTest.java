@@ -51,8 +51,37 @@ class EdxmlReaderTest {
                 </MessageHeader></edXMLHeader></edXMLEnvelope></edXML>""";
         RefusedException refused = catchThrowableOfType(RefusedException.class,
                 () -> reader.summarize(xxe.getBytes(StandardCharsets.UTF_8)));
-        assertThat(refused.reason().code()).isEqualTo("ENVELOPE_UNREADABLE");
+        assertThat(refused.reason().code()).isEqualTo("XML_FORBIDDEN");
         assertThat(reader.schemaViolations(xxe.getBytes(StandardCharsets.UTF_8))).isNotEmpty();
+
+        String billionLaughs = """
+                <?xml version="1.0"?>
+                <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">
+                <!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
+                <edXML xmlns="http://www.mic.gov.vn/TBT/QCVN_102_2016">&lol3;</edXML>""";
+        assertThat(catchThrowableOfType(RefusedException.class,
+                () -> reader.summarize(billionLaughs.getBytes(StandardCharsets.UTF_8))).reason().code()).isEqualTo("XML_FORBIDDEN");
+    }
+
+    @Test
+    void refusesWhatIsNotUtf8() {
+        String latin1Declared = new String(DocumentMessage.from("000.00.12.H26").to("000.00.15.H26").subject("Bao cao").toBytes(),
+                StandardCharsets.UTF_8).replace("encoding=\"UTF-8\"", "encoding=\"ISO-8859-1\"");
+        assertThat(latin1Declared).contains("ISO-8859-1");
+        assertThat(catchThrowableOfType(RefusedException.class,
+                () -> reader.summarize(latin1Declared.getBytes(StandardCharsets.ISO_8859_1))).reason().code()).isEqualTo("TEXT_NOT_UTF8");
+        byte[] windows1258 = DocumentMessage.from("000.00.12.H26").to("000.00.15.H26").subject("Báo cáo").toBytes();
+        byte[] broken = new String(windows1258, StandardCharsets.UTF_8).getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(catchThrowableOfType(RefusedException.class, () -> reader.summarize(broken)).reason().code())
+                .isEqualTo("TEXT_NOT_UTF8");
+    }
+
+    @Test
+    void refusesAbsurdNesting() {
+        String deep = "<a>".repeat(200) + "</a>".repeat(200);
+        String xml = "<edXML xmlns=\"http://www.mic.gov.vn/TBT/QCVN_102_2016\">" + deep + "</edXML>";
+        assertThat(catchThrowableOfType(RefusedException.class,
+                () -> reader.summarize(xml.getBytes(StandardCharsets.UTF_8))).reason().code()).isEqualTo("ENVELOPE_UNREADABLE");
     }
 
     @Test

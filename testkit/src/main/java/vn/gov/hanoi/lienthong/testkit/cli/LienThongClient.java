@@ -70,15 +70,19 @@ public class LienThongClient {
         @Option(names = "--from", required = true, description = "Your organ code, e.g. 000.00.12.H26.") String from;
         @Option(names = "--to", required = true, description = "A recipient's organ code (repeat for several).") List<String> to;
         @Option(names = "--subject", defaultValue = "Về việc thử nghiệm trục liên thông văn bản") String subject;
+        @Option(names = "--from-name", description = "Your agency's name (default: 'Cơ quan <organ code>').") String fromName;
+        @Option(names = "--type", defaultValue = "18", description = "Type number in config/policy.yaml (default: 18, Công văn).") int type;
+        @Option(names = "--type-name", defaultValue = "Công văn") String typeName;
         @Option(names = "--number", defaultValue = "1") String number;
-        @Option(names = "--notation", defaultValue = "CV-TEST") String notation;
+        @Option(names = "--notation", defaultValue = "UBND-VP", description = "e.g. QĐ-UBND; begins with the type's abbreviation where it has one.") String notation;
         @Option(names = "--document-id", description = "Your own id of the document (default: a new UUID).") String documentId;
         @Parameters(description = "Files to attach (.pdf, .docx, .odt…).") List<File> files = new ArrayList<>();
 
         @Override
         public Integer call() throws Exception {
             DocumentMessage message = DocumentMessage.from(from).to(to.toArray(String[]::new)).subject(subject)
-                    .code(number, notation);
+                    .type(type, typeName).code(number, notation);
+            if (fromName != null) message.fromName(fromName);
             if (documentId != null) message.documentId(documentId);
             List<HubClient.Part> parts = new ArrayList<>();
             for (int i = 0; i < files.size(); i++) {

@@ -15,13 +15,17 @@ import vn.gov.hanoi.lienthong.schemas.edxml.EnvelopeType;
 import vn.gov.hanoi.lienthong.schemas.edxml.HeaderType;
 import vn.gov.hanoi.lienthong.schemas.edxml.MessageHeaderType;
 import vn.gov.hanoi.lienthong.schemas.edxml.OrganizationType;
+import vn.gov.hanoi.lienthong.schemas.edxml.OtherInfoType;
 import vn.gov.hanoi.lienthong.schemas.edxml.PromulgationInfoType;
 import vn.gov.hanoi.lienthong.schemas.edxml.SignerInfoType;
 
 /** Builds an edXML document message (the envelope an agency's system sends), with plausible defaults. */
 public final class DocumentMessage {
 
-    private String from;
+    private final String from;
+    private String fromName;
+    private String place = "Hà Nội";
+    private String classification;
     private final List<String> to = new ArrayList<>();
     private String documentId = UUID.randomUUID().toString();
     private String codeNumber = "123";
@@ -35,6 +39,7 @@ public final class DocumentMessage {
 
     private DocumentMessage(String from) {
         this.from = from;
+        this.fromName = "Cơ quan " + from;
     }
 
     public static DocumentMessage from(String organId) {
@@ -63,6 +68,32 @@ public final class DocumentMessage {
         return this;
     }
 
+    public DocumentMessage fromName(String name) {
+        this.fromName = name;
+        return this;
+    }
+
+    public DocumentMessage place(String place) {
+        this.place = place;
+        return this;
+    }
+
+    public DocumentMessage date(LocalDate date) {
+        this.date = date;
+        return this;
+    }
+
+    public DocumentMessage signer(String fullName) {
+        this.signer = fullName;
+        return this;
+    }
+
+    /** Marks the document Mật, Tối mật or Tuyệt mật (OtherInfo/SecurityClassification). */
+    public DocumentMessage classification(String mark) {
+        this.classification = mark;
+        return this;
+    }
+
     public DocumentMessage subject(String subject) {
         this.subject = subject;
         return this;
@@ -80,14 +111,16 @@ public final class DocumentMessage {
 
     public byte[] toBytes() {
         MessageHeaderType header = new MessageHeaderType();
-        header.setFrom(organization(from));
+        OrganizationType sender = organization(from);
+        sender.setOrganName(fromName);
+        header.setFrom(sender);
         to.forEach(organId -> header.getTo().add(organization(organId)));
         CodeType code = new CodeType();
         code.setCodeNumber(codeNumber);
         code.setCodeNotation(codeNotation);
         header.setCode(code);
         PromulgationInfoType promulgation = new PromulgationInfoType();
-        promulgation.setPlace("Hà Nội");
+        promulgation.setPlace(place);
         promulgation.setPromulgationDate(Edxml.date(date));
         header.setPromulgationInfo(promulgation);
         DocumentTypeType type = new DocumentTypeType();
@@ -100,6 +133,11 @@ public final class DocumentMessage {
         signerInfo.setPosition("Phó Chủ tịch");
         signerInfo.setFullName(signer);
         header.setSignerInfo(signerInfo);
+        if (classification != null) {
+            OtherInfoType otherInfo = new OtherInfoType();
+            otherInfo.setSecurityClassification(classification);
+            header.setOtherInfo(otherInfo);
+        }
         header.setDocumentId(documentId);
 
         HeaderType headerType = new HeaderType();

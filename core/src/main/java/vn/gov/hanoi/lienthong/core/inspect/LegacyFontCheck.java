@@ -1,0 +1,97 @@
+package vn.gov.hanoi.lienthong.core.inspect;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+import org.apache.tika.io.TikaInputStream;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import vn.gov.hanoi.lienthong.core.document.AttachmentRecord;
+import vn.gov.hanoi.lienthong.core.refusal.ReasonCode;
+
+/**
+ * A word-processor file set in a legacy Vietnamese font (.VnTime… for TCVN3, VNI-Times… for VNI) almost
+ * always holds legacy-encoded text. The file is not refused — its text cannot be judged without fully
+ * parsing it — but the validation report flags it for the receiving clerk (a warning).
+ */
+@Component
+@Order(50)
+public class LegacyFontCheck implements LegalityCheck {
+
+    private static final Pattern FONT = Pattern.compile("(\\.Vn[A-Za-z0-9]+|VNI-[A-Za-z0-9]+)");
+    /** Font tables sit in small parts; reading more of a file than this finds nothing new. */
+    private static final int SCAN_LIMIT = 16 * 1024 * 1024;
+
+    @Override
+    public List<Finding> check(InspectedDocument document) {
+        List<Finding> findings = new ArrayList<>();
+        for (AttachmentRecord attachment : document.attachments()) {
+            for (String font : fontsIn(document, attachment)) {
+                String encoding = font.startsWith(".Vn") ? "TCVN3 (ABC)" : "VNI";
+                findings.add(Finding.warning(ReasonCode.LEGACY_FONT.with(attachment.name(), font, encoding)));
+            }
+        }
+        return findings;
+    }
+
+    private static Set<String> fontsIn(InspectedDocument document, AttachmentRecord attachment) {
+        Set<String> fonts = new LinkedHashSet<>();
+        try (InputStream in = new BufferedInputStream(document.open(attachment))) {
+            in.mark(4);
+            byte[] head = in.readNBytes(4);
+            in.reset();
+            if (head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+                try (TikaInputStream file = TikaInputStream.get(in)) {
+                    scanZipXmlParts(file.getPath(), fonts);
+                }
+            } else {
+                // .doc keeps font names in UTF-16LE, .fodt in UTF-8: look for both.
+                byte[] bytes = in.readNBytes(SCAN_LIMIT);
+                find(new String(bytes, StandardCharsets.ISO_8859_1), fonts);
+                find(new String(bytes, StandardCharsets.UTF_16LE), fonts);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read attachment " + attachment.sha256(), e);
+        }
+        return fonts;
+    }
+
+    /** Reads the XML parts only, through the central directory: the other entries are never inflated. */
+    private static void scanZipXmlParts(Path archive, Set<String> fonts) throws IOException {
+        long scanned = 0;
+        try (ZipFile zip = new ZipFile(archive.toFile())) {
+            var entries = zip.entries();
+            while (entries.hasMoreElements() && scanned < SCAN_LIMIT) {
+                ZipEntry entry = entries.nextElement();
+                if (!entry.getName().endsWith(".xml")) continue;
+                try (InputStream part = zip.getInputStream(entry)) {
+                    byte[] bytes = part.readNBytes((int) (SCAN_LIMIT - scanned));
+                    scanned += bytes.length;
+                    find(new String(bytes, StandardCharsets.UTF_8), fonts);
+                }
+            }
+        } catch (ZipException e) {
+            // Not a readable archive: ArchiveBombCheck and ContentFormatCheck say so.
+        }
+    }
+
+    private static void find(String text, Set<String> fonts) {
+        Matcher matcher = FONT.matcher(text);
+        while (matcher.find()) fonts.add(matcher.group(1));
+    }
+}

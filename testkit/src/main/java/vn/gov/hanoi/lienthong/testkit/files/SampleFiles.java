@@ -1,0 +1,170 @@
+package vn.gov.hanoi.lienthong.testkit.files;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Files of each format an agency sends, made in memory: the smallest real instances of each format, so
+ * that the hub's checks see what a word processor would write.
+ */
+public final class SampleFiles {
+
+    private SampleFiles() {
+    }
+
+    /** A PDF: a real header and trailer around random bytes. */
+    public static byte[] pdf(int size, long seed) {
+        byte[] bytes = new byte[size];
+        new Random(seed).nextBytes(bytes);
+        byte[] header = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] trailer = "\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(header, 0, bytes, 0, header.length);
+        System.arraycopy(trailer, 0, bytes, size - trailer.length, trailer.length);
+        return bytes;
+    }
+
+    /** A Windows executable's first bytes (the MZ and PE headers), as a virus renamed .pdf would start. */
+    public static byte[] windowsExecutable() {
+        byte[] bytes = new byte[1024];
+        bytes[0] = 'M';
+        bytes[1] = 'Z';
+        bytes[0x3c] = (byte) 0x80;
+        bytes[0x80] = 'P';
+        bytes[0x81] = 'E';
+        byte[] stub = "This program cannot be run in DOS mode.".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(stub, 0, bytes, 0x4e, stub.length);
+        return bytes;
+    }
+
+    /** A Word document (.docx) whose text is set in the given font. */
+    public static byte[] docx(String text, String font) {
+        return zip(new Entry[] {
+                new Entry("[Content_Types].xml", """
+                        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+                        <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+                        <Default Extension="xml" ContentType="application/xml"/>
+                        <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
+                        </Types>""", false),
+                new Entry("_rels/.rels", """
+                        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+                        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
+                        </Relationships>""", false),
+                new Entry("word/document.xml", """
+                        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                        <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r>
+                        <w:rPr><w:rFonts w:ascii="%s" w:hAnsi="%s"/></w:rPr><w:t>%s</w:t></w:r></w:p></w:body></w:document>"""
+                        .formatted(font, font, text), false)});
+    }
+
+    /** An Excel workbook (.xlsx): an office file, but not a format of Article 7. */
+    public static byte[] xlsx() {
+        return zip(new Entry[] {
+                new Entry("[Content_Types].xml", """
+                        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+                        <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+                        <Default Extension="xml" ContentType="application/xml"/>
+                        <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
+                        </Types>""", false),
+                new Entry("_rels/.rels", """
+                        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+                        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
+                        </Relationships>""", false),
+                new Entry("xl/workbook.xml", """
+                        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                        <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>""", false)});
+    }
+
+    /** An OpenDocument text (.odt): the mimetype entry first and stored, as the ODF standard requires. */
+    public static byte[] odt(String text) {
+        return zip(new Entry[] {
+                new Entry("mimetype", "application/vnd.oasis.opendocument.text", true),
+                new Entry("META-INF/manifest.xml", """
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2">
+                        <manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.text"/>
+                        <manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/>
+                        </manifest:manifest>""", false),
+                new Entry("content.xml", """
+                        <?xml version="1.0" encoding="UTF-8"?>
+                        <office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+                          xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2">
+                        <office:body><office:text><text:p>%s</text:p></office:text></office:body></office:document-content>"""
+                        .formatted(text), false)});
+    }
+
+    /** A flat OpenDocument text (.fodt): one XML file. */
+    public static byte[] fodt(String text) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+                  xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"
+                  office:mimetype="application/vnd.oasis.opendocument.text">
+                <office:body><office:text><text:p>%s</text:p></office:text></office:body></office:document>"""
+                .formatted(text).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A .docx that is a zip bomb: a well-formed Word package plus one entry that inflates to
+     * {@code inflatedBytes} of zeros from a few hundred kilobytes.
+     */
+    public static byte[] zipBombDocx(long inflatedBytes) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            try (java.util.zip.ZipInputStream valid = new java.util.zip.ZipInputStream(
+                    new java.io.ByteArrayInputStream(docx("Báo cáo", "Times New Roman")))) {
+                ZipEntry entry;
+                while ((entry = valid.getNextEntry()) != null) {
+                    zip.putNextEntry(new ZipEntry(entry.getName()));
+                    valid.transferTo(zip);
+                    zip.closeEntry();
+                }
+            }
+            zip.putNextEntry(new ZipEntry("word/media/image1.bin"));
+            byte[] zeros = new byte[1 << 20];
+            for (long written = 0; written < inflatedBytes; written += zeros.length) {
+                zip.write(zeros, 0, (int) Math.min(zeros.length, inflatedBytes - written));
+            }
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private record Entry(String name, String content, boolean stored) {
+    }
+
+    private static byte[] zip(Entry[] entries) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Entry entry : entries) {
+                byte[] content = entry.content().getBytes(StandardCharsets.UTF_8);
+                ZipEntry zipEntry = new ZipEntry(entry.name());
+                if (entry.stored()) {
+                    CRC32 crc = new CRC32();
+                    crc.update(content);
+                    zipEntry.setMethod(ZipEntry.STORED);
+                    zipEntry.setSize(content.length);
+                    zipEntry.setCompressedSize(content.length);
+                    zipEntry.setCrc(crc.getValue());
+                }
+                zip.putNextEntry(zipEntry);
+                zip.write(content);
+                zip.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}
