@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import vn.gov.hanoi.lienthong.core.directory.Channel;
+import vn.gov.hanoi.lienthong.core.policy.DeliveryPurpose;
+import vn.gov.hanoi.lienthong.core.policy.Requirement;
 
 /** Deliveries: one per (document, recipient). Callers hold the transaction. */
 @Repository
@@ -26,14 +28,16 @@ public class DeliveryStore {
     }
 
     /** Creates the delivery unless it exists (a repeated dispatch). */
-    public void insertIfAbsent(UUID documentId, String recipientOrganId, Channel channel, String cause, Instant at) {
+    public void insertIfAbsent(UUID documentId, String recipientOrganId, Channel channel, DeliveryPurpose purpose,
+                               Requirement requirement, String article, String note, String cause, Instant at) {
         UUID id = UUID.randomUUID();
         int inserted = jdbc.sql("""
-                        insert into delivery (id, document_id, recipient_organ_id, channel, state, created_at, updated_at)
-                        values (?, ?, ?, ?, ?, ?, ?)
+                        insert into delivery (id, document_id, recipient_organ_id, channel, state, created_at, updated_at,
+                                              purpose, paper_requirement, article, note)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (document_id, recipient_organ_id) do nothing""")
                 .params(id, documentId, recipientOrganId, channel.name(), DeliveryState.QUEUED.name(),
-                        Timestamp.from(at), Timestamp.from(at))
+                        Timestamp.from(at), Timestamp.from(at), purpose.name(), requirement.name(), article, note)
                 .update();
         if (inserted == 1) {
             documents.recordTransition(documentId, id, null, DeliveryState.QUEUED.name(), cause, at);
@@ -79,6 +83,8 @@ public class DeliveryStore {
         return new DeliveryRecord(rs.getObject("id", UUID.class), rs.getObject("document_id", UUID.class),
                 rs.getString("recipient_organ_id"), Channel.valueOf(rs.getString("channel")),
                 DeliveryState.valueOf(rs.getString("state")), rs.getInt("attempts"), rs.getString("last_error"),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(), DeliveryPurpose.valueOf(rs.getString("purpose")),
+                rs.getString("paper_requirement") == null ? null : Requirement.valueOf(rs.getString("paper_requirement")),
+                rs.getString("article"), rs.getString("note"));
     }
 }

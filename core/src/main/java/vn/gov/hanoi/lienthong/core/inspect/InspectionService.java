@@ -81,7 +81,7 @@ public class InspectionService {
             List<Reason> warnings = findings.stream().filter(f -> !f.refuses()).map(Finding::reason).toList();
             Instant now = clock.instant();
             documents.saveValidationReport(documentId, new ValidationReport(now, reasons.isEmpty(),
-                    checks.stream().map(check -> check.getClass().getSimpleName()).toList(), reasons, warnings));
+                    checks.stream().map(check -> check.getClass().getSimpleName()).toList(), reasons, warnings, false));
             if (reasons.isEmpty()) {
                 documents.transition(documentId, DocumentState.RECEIVED, DocumentState.ACCEPTED, "inspection passed", now);
                 return new InspectionOutcome(documentId, true, List.of(), List.of());

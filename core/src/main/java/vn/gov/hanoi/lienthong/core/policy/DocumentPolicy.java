@@ -18,9 +18,53 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 public final class DocumentPolicy {
 
     private final Map<Integer, DocumentType> types;
+    private final SubmissionRule submissions;
+    private final PublicationRule publication;
 
-    private DocumentPolicy(Map<Integer, DocumentType> types) {
+    private DocumentPolicy(Map<Integer, DocumentType> types, SubmissionRule submissions, PublicationRule publication) {
         this.types = types;
+        this.submissions = submissions;
+        this.publication = publication;
+    }
+
+    /**
+     * What Articles 4, 5 and 6.4 require of a document.
+     *
+     * @param typeNumber          its DocumentType/Type
+     * @param toPlaces            its "Nơi nhận" lines (ToPlaces/Place)
+     * @param sphereOfPromulgation its OtherInfo/SphereOfPromulgation, if any
+     * @param validlySigned       whether its signature verified against a government CA (Articles 5.3, 7.3)
+     */
+    public PolicyDecision decide(int typeNumber, List<String> toPlaces, String sphereOfPromulgation, boolean validlySigned) {
+        DocumentType type = types.get(typeNumber);
+        Requirement requirement = type == null ? Requirement.PAPER_TO_FOLLOW : type.requirement();
+        String article = type == null ? "5.1" : type.article();
+        if (requirement == Requirement.PAPER_TO_FOLLOW && validlySigned && type != null && type.paperWaivedBy() != null) {
+            requirement = Requirement.ELECTRONIC_ONLY;
+            article = type.paperWaivedBy();
+        }
+        List<PolicyDecision.ExtraDelivery> extra = new ArrayList<>();
+        if (submissions != null && toPlaces.stream().anyMatch(place -> mentionsAny(place, submissions.toPlacesMentioning()))) {
+            extra.add(new PolicyDecision.ExtraDelivery(submissions.copyTo(), DeliveryPurpose.CLERICAL_COPY,
+                    submissions.article(), "submission to the Government"));
+        }
+        if (publication != null && sphereOfPromulgation != null
+                && mentionsAny(sphereOfPromulgation, publication.sphereOfPromulgation())) {
+            String category = publication.categoriesByType() == null ? null : publication.categoriesByType().get(typeNumber);
+            extra.add(new PolicyDecision.ExtraDelivery(publication.publishTo(), DeliveryPurpose.PUBLICATION,
+                    publication.article(), category == null ? publication.defaultCategory() : category));
+        }
+        return new PolicyDecision(requirement, article, List.copyOf(extra));
+    }
+
+    private static boolean mentionsAny(String text, List<String> phrases) {
+        String normalized = normalize(text);
+        return phrases.stream().anyMatch(phrase -> normalized.contains(normalize(phrase)));
+    }
+
+    private static String normalize(String text) {
+        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC).toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("\\s+", " ");
     }
 
     public Optional<DocumentType> type(int number) {
@@ -60,10 +104,22 @@ public final class DocumentPolicy {
         if (!errors.isEmpty()) {
             throw new IllegalStateException("The policy has " + errors.size() + " error(s):\n  " + String.join("\n  ", errors));
         }
-        return new DocumentPolicy(types);
+        return new DocumentPolicy(types, file.submissions(), file.publication());
     }
 
-    record PolicyFile(Map<String, Group> groups, List<Type> types) {
+    record SubmissionRule(String article, @JsonProperty("to-places-mentioning") List<String> toPlacesMentioning,
+                          @JsonProperty("copy-to") String copyTo) {
+    }
+
+    record PublicationRule(String article, @JsonProperty("sphere-of-promulgation") List<String> sphereOfPromulgation,
+                           @JsonProperty("publish-to") String publishTo,
+                           @JsonProperty("default-category") String defaultCategory,
+                           @JsonProperty("categories-by-type") Map<Integer, String> categoriesByType) {
+    }
+
+    record PolicyFile(Map<String, Group> groups, List<Type> types,
+                      @JsonProperty("submissions-to-government") SubmissionRule submissions,
+                      @JsonProperty("wide-distribution") PublicationRule publication) {
         record Group(String requirement, String article,
                      @JsonProperty("paper-waived-when-signed") String paperWaivedWhenSigned) {
         }

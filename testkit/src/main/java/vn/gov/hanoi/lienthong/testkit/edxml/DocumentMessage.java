@@ -18,6 +18,7 @@ import vn.gov.hanoi.lienthong.schemas.edxml.OrganizationType;
 import vn.gov.hanoi.lienthong.schemas.edxml.OtherInfoType;
 import vn.gov.hanoi.lienthong.schemas.edxml.PromulgationInfoType;
 import vn.gov.hanoi.lienthong.schemas.edxml.SignerInfoType;
+import vn.gov.hanoi.lienthong.schemas.edxml.ToPlacesType;
 
 /** Builds an edXML document message (the envelope an agency's system sends), with plausible defaults. */
 public final class DocumentMessage {
@@ -26,6 +27,8 @@ public final class DocumentMessage {
     private String fromName;
     private String place = "Hà Nội";
     private String classification;
+    private String sphereOfPromulgation;
+    private final List<String> toPlaces = new ArrayList<>();
     private final List<String> to = new ArrayList<>();
     private String documentId = UUID.randomUUID().toString();
     private String codeNumber = "123";
@@ -94,6 +97,18 @@ public final class DocumentMessage {
         return this;
     }
 
+    /** A line of the "Nơi nhận" list (ToPlaces/Place). */
+    public DocumentMessage toPlace(String place) {
+        toPlaces.add(place);
+        return this;
+    }
+
+    /** OtherInfo/SphereOfPromulgation, e.g. "Công khai" for a document for wide distribution. */
+    public DocumentMessage sphereOfPromulgation(String sphere) {
+        this.sphereOfPromulgation = sphere;
+        return this;
+    }
+
     public DocumentMessage subject(String subject) {
         this.subject = subject;
         return this;
@@ -133,8 +148,14 @@ public final class DocumentMessage {
         signerInfo.setPosition("Phó Chủ tịch");
         signerInfo.setFullName(signer);
         header.setSignerInfo(signerInfo);
-        if (classification != null) {
+        if (!toPlaces.isEmpty()) {
+            ToPlacesType places = new ToPlacesType();
+            places.getPlace().addAll(toPlaces);
+            header.setToPlaces(places);
+        }
+        if (classification != null || sphereOfPromulgation != null) {
             OtherInfoType otherInfo = new OtherInfoType();
+            otherInfo.setSphereOfPromulgation(sphereOfPromulgation);
             otherInfo.setSecurityClassification(classification);
             header.setOtherInfo(otherInfo);
         }

@@ -104,6 +104,10 @@ public class EdocSoapMapper {
             recipient.setChannel(delivery.channel().configName());
             recipient.setDeliveryState(delivery.state().name());
             recipient.setUpdatedAt(XmlTimes.of(delivery.updatedAt()));
+            recipient.setPurpose(delivery.purpose().name());
+            recipient.setPaperRequirement(delivery.requirement() == null ? null : delivery.requirement().name());
+            recipient.setArticle(delivery.article());
+            recipient.setNote(delivery.note());
             response.getRecipient().add(recipient);
         }
         history.statuses().forEach(status -> response.getStatus().add(statusEntry(status)));
