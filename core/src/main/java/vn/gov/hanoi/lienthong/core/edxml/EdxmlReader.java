@@ -145,6 +145,11 @@ public class EdxmlReader {
         }
     }
 
+    /** The envelope as a DOM, parsed with the same protections as everything else here. */
+    public Document dom(byte[] xml) {
+        return parse(xml);
+    }
+
     /** Parses a document message far enough to route it; refuses what is not readable edXML at all. */
     public EnvelopeSummary summarize(byte[] envelope) {
         Document document = parse(envelope);
