@@ -12,6 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import vn.gov.hanoi.lienthong.schemas.ws.edoc.HubFault;
 import vn.gov.hanoi.lienthong.testkit.client.HubClient;
+import vn.gov.hanoi.lienthong.testkit.pki.TestPki;
 import vn.gov.hanoi.lienthong.testkit.simulator.AgencySimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +33,10 @@ abstract class HubIntegrationTest {
     static final AgencySimulator SO_NOI_VU_SYSTEM = AgencySimulator.start(TestHub.freePort());
     static final AgencySimulator SO_TAI_CHINH_SYSTEM = AgencySimulator.start(TestHub.freePort());
     static final Path DATA_DIR = Path.of("target", "test-hub", UUID.randomUUID().toString());
+    /** The government PKI of the tests: its root is the hub's only trust anchor. */
+    static final TestPki PKI = TestPki.start();
+    /** A second trusted PKI whose revocation data the hub has never fetched (for the held-document case). */
+    static final TestPki OTHER_PKI = TestPki.start();
 
     @LocalServerPort
     int port;
@@ -44,6 +49,9 @@ abstract class HubIntegrationTest {
         registry.add("hub.delivery.initial-delay", () -> "200ms");
         registry.add("hub.delivery.max-delay", () -> "2s");
         registry.add("hub.delivery.max-attempts", () -> "3");
+        Path trust = PKI.writeRootPem(DATA_DIR.resolve("trust"), "test-root-ca.pem");
+        OTHER_PKI.writeRootPem(DATA_DIR.resolve("trust"), "other-test-root-ca.pem");
+        registry.add("hub.trust.anchors", () -> "file:" + trust.getParent().toAbsolutePath() + "/*.pem");
     }
 
     HubClient client(DemoAgencies agency) {

@@ -23,11 +23,16 @@ import vn.gov.hanoi.lienthong.core.document.StatusStore;
 import vn.gov.hanoi.lienthong.core.document.ValidationReport;
 import vn.gov.hanoi.lienthong.core.edxml.EdxmlReader;
 import vn.gov.hanoi.lienthong.core.refusal.Reason;
+import vn.gov.hanoi.lienthong.core.refusal.ReasonCode;
+import vn.gov.hanoi.lienthong.core.signature.EnvelopeSignatureVerifier;
+import vn.gov.hanoi.lienthong.core.signature.SignatureResult;
+import vn.gov.hanoi.lienthong.core.signature.Verdict;
 import vn.gov.hanoi.lienthong.core.status.SenderNotices;
 import vn.gov.hanoi.lienthong.core.status.StatusCodes;
 
 /**
- * The inspect stage: runs every legality check; a document that fails any is rejected, kept in quarantine
+ * The inspect stage: runs every legality check and verifies the envelope's signature; a document that fails
+ * any is rejected, kept in quarantine
  * (its state says so; its bytes stay in the blob store) and its sender gets a status listing every reason.
  * Repeating the stage for a document already inspected changes nothing and gives the same outcome.
  */
@@ -37,6 +42,7 @@ public class InspectionService {
     private static final Logger LOG = LoggerFactory.getLogger(InspectionService.class);
 
     private final List<LegalityCheck> checks;
+    private final EnvelopeSignatureVerifier signatures;
     private final EdxmlReader edxml;
     private final DocumentStore documents;
     private final StatusStore statuses;
@@ -46,10 +52,11 @@ public class InspectionService {
     private final Clock clock;
     private final String hubOrganId;
 
-    public InspectionService(List<LegalityCheck> checks, EdxmlReader edxml, DocumentStore documents, StatusStore statuses,
+    public InspectionService(List<LegalityCheck> checks, EnvelopeSignatureVerifier signatures, EdxmlReader edxml, DocumentStore documents, StatusStore statuses,
                              SenderNotices notices, BlobStore blobs, TransactionTemplate transaction, Clock clock,
                              HubSettings settings) {
         this.checks = checks;
+        this.signatures = signatures;
         this.edxml = edxml;
         this.documents = documents;
         this.statuses = statuses;
@@ -77,11 +84,19 @@ public class InspectionService {
             for (LegalityCheck check : checks) {
                 findings.addAll(check.check(inspected));
             }
+            SignatureResult signature = signatures.verify(envelope, document.receivedAt());
+            if (signature.verdict() == Verdict.INDETERMINATE) {
+                // Neither accepted nor refused: the transaction rolls back and the broker redelivers later.
+                throw new RevocationUnavailableException(documentId, signature.detail());
+            }
+            signatureFinding(signature).ifPresent(findings::add);
             List<Reason> reasons = findings.stream().filter(Finding::refuses).map(Finding::reason).toList();
             List<Reason> warnings = findings.stream().filter(f -> !f.refuses()).map(Finding::reason).toList();
             Instant now = clock.instant();
-            documents.saveValidationReport(documentId, new ValidationReport(now, reasons.isEmpty(),
-                    checks.stream().map(check -> check.getClass().getSimpleName()).toList(), reasons, warnings, false));
+            List<String> checkNames = new ArrayList<>(checks.stream().map(check -> check.getClass().getSimpleName()).toList());
+            checkNames.add(EnvelopeSignatureVerifier.class.getSimpleName());
+            documents.saveValidationReport(documentId, new ValidationReport(now, reasons.isEmpty(), checkNames, reasons,
+                    warnings, new ValidationReport.Signature(signature.verdict().name(), signature.signer(), signature.detail())));
             if (reasons.isEmpty()) {
                 documents.transition(documentId, DocumentState.RECEIVED, DocumentState.ACCEPTED, "inspection passed", now);
                 return new InspectionOutcome(documentId, true, List.of(), List.of());
@@ -94,6 +109,27 @@ public class InspectionService {
                     reasons.stream().map(r -> r.code() + " " + r.messageEn()).toList());
             return new InspectionOutcome(documentId, false, reasons, notices.pending(document, hubOrganId));
         });
+    }
+
+    private static java.util.Optional<Finding> signatureFinding(SignatureResult result) {
+        String signer = result.signer() == null ? "?" : result.signer();
+        Reason reason = switch (result.verdict()) {
+            case UNSIGNED, VALID, INDETERMINATE -> null;
+            case TAMPERED -> ReasonCode.SIGNATURE_INVALID.with(result.detail());
+            case EXPIRED -> ReasonCode.CERTIFICATE_EXPIRED.with(signer, result.detail());
+            case REVOKED -> ReasonCode.CERTIFICATE_REVOKED.with(signer, result.detail());
+            case UNTRUSTED -> ReasonCode.CERTIFICATE_UNTRUSTED.with(signer, result.detail());
+            case WRONG_KEY_USAGE -> ReasonCode.CERTIFICATE_KEY_USAGE.with(signer, result.detail());
+        };
+        return java.util.Optional.ofNullable(reason).map(Finding::refusal);
+    }
+
+    /** Revocation could not be checked: the document waits in its queue and is inspected again later. */
+    public static class RevocationUnavailableException extends RuntimeException {
+        public RevocationUnavailableException(UUID documentId, String detail) {
+            super("revocation of the signer of document " + documentId + " cannot be checked now (" + detail
+                    + "); it will be inspected again");
+        }
     }
 
     private byte[] envelopeOf(DocumentRecord document) {

@@ -63,6 +63,21 @@ public enum ReasonCode {
     CLASSIFIED_DOCUMENT(
             "Văn bản mang độ mật \"%s\" không được gửi qua trục liên thông (Quyết định 57/2013/QĐ-UBND, Điều 1).",
             "A document classified \"%s\" may not travel through the hub (Decision 57/2013/QĐ-UBND, Article 1)."),
+    SIGNATURE_INVALID(
+            "Chữ ký số trên gói tin không hợp lệ (văn bản đã bị thay đổi sau khi ký hoặc chữ ký sai cấu trúc): %s",
+            "The envelope's digital signature is not valid (changed after signing, or malformed): %s"),
+    CERTIFICATE_EXPIRED(
+            "Chứng thư số của người ký (%s) đã hết hạn hoặc chưa có hiệu lực vào thời điểm nhận: %s",
+            "The signer's certificate (%s) was expired or not yet valid when the document arrived: %s"),
+    CERTIFICATE_REVOKED(
+            "Chứng thư số của người ký (%s) đã bị thu hồi: %s",
+            "The signer's certificate (%s) is revoked: %s"),
+    CERTIFICATE_UNTRUSTED(
+            "Chứng thư số của người ký (%s) không do tổ chức cung cấp dịch vụ chứng thực chữ ký số được tin cậy cấp: %s",
+            "The signer's certificate (%s) was not issued under a trusted certification authority: %s"),
+    CERTIFICATE_KEY_USAGE(
+            "Chứng thư số của người ký (%s) không được dùng để ký văn bản: %s",
+            "The signer's certificate (%s) may not be used to sign documents: %s"),
     XSD_INVALID(
             "Gói tin không đúng cấu trúc edXML: %s",
             "The envelope is not valid against the edXML schema: %s"),

@@ -25,6 +25,7 @@ import javax.xml.crypto.dsig.keyinfo.KeyInfo;
 import javax.xml.crypto.dsig.keyinfo.X509Data;
 
 import org.apache.jcp.xml.dsig.internal.dom.XMLDSigRI;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
@@ -51,6 +52,7 @@ public class EnvelopeSignatureVerifier {
     private final CertificateTrust trust;
     private final XMLSignatureFactory signatures = XMLSignatureFactory.getInstance("DOM", new XMLDSigRI());
 
+    @Autowired
     public EnvelopeSignatureVerifier(EdxmlReader edxml, ResourcePatternResolver resources, Clock clock,
                                      @Value("${hub.trust.anchors:classpath*:trust/*.pem}") String anchors,
                                      @Value("${hub.trust.revocation-timeout:5s}") Duration revocationTimeout) throws IOException {

@@ -168,10 +168,10 @@ public final class TestPki implements AutoCloseable {
     }
 
     /** Writes the root certificate as PEM (a trust anchor file for the hub's config/trust). */
-    public Path writeRootPem(Path directory) {
+    public Path writeRootPem(Path directory, String fileName) {
         try {
             Files.createDirectories(directory);
-            Path file = directory.resolve("test-root-ca.pem");
+            Path file = directory.resolve(fileName);
             StringWriter pem = new StringWriter();
             try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
                 writer.writeObject(root);
