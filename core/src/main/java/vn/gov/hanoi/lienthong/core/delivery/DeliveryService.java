@@ -131,7 +131,7 @@ public class DeliveryService {
         if (!sender.channel().pushes()) return;
         DocumentRecord document = documents.find(status.documentId()).orElseThrow();
         try {
-            channel(sender).sendStatus(sender, new OutboundStatus(document.id(), document.senderDocumentId(), status));
+            channel(sender).sendStatus(sender, new OutboundStatus(document, status));
         } catch (Exception e) {
             throw new DeliveryAttemptFailed("push of status " + status.statusCode() + " of document " + document.id()
                     + " to " + sender.organId() + " failed", e);

@@ -9,6 +9,8 @@ import java.util.UUID;
  * @param duplicate       the sender had already sent this document: the id is the first one
  * @param needsInspection the document must be put on the inspection queue (new, or a resend of one whose
  *                        first intake may have died before queueing it; inspection is idempotent)
+ * @param signedReceipt   the receipt signed by the hub: what it received, when, with the SHA-256 of every part
  */
-public record IntakeReceipt(UUID documentId, boolean duplicate, Instant receivedAt, boolean needsInspection) {
+public record IntakeReceipt(UUID documentId, boolean duplicate, Instant receivedAt, boolean needsInspection,
+                            byte[] signedReceipt) {
 }

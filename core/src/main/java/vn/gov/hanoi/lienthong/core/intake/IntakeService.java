@@ -31,6 +31,7 @@ import vn.gov.hanoi.lienthong.core.edxml.EdxmlReader;
 import vn.gov.hanoi.lienthong.core.edxml.EnvelopeSummary;
 import vn.gov.hanoi.lienthong.core.refusal.ReasonCode;
 import vn.gov.hanoi.lienthong.core.refusal.RefusedException;
+import vn.gov.hanoi.lienthong.core.signature.SignedDocuments;
 
 /**
  * The intake stage's work, common to every connector: refuse what cannot be a document of this sender,
@@ -47,15 +48,17 @@ public class IntakeService {
     private final DocumentStore documents;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final SignedDocuments signed;
     private final int envelopeMaxBytes;
 
     public IntakeService(EdxmlReader edxml, BlobStore blobs, DocumentStore documents, TransactionTemplate transaction,
-                         Clock clock, HubSettings settings) {
+                         Clock clock, SignedDocuments signed, HubSettings settings) {
         this.edxml = edxml;
         this.blobs = blobs;
         this.documents = documents;
         this.transaction = transaction;
         this.clock = clock;
+        this.signed = signed;
         this.envelopeMaxBytes = settings.envelopeMaxBytes();
     }
 
@@ -112,13 +115,14 @@ public class IntakeService {
         LOG.info("Received document {} ({} {}) from {} for {} with {} attachment(s)", document.id(),
                 summary.codeNotation(), summary.senderDocumentId(), caller.organId(), summary.recipientOrganIds(),
                 attachments.size());
-        return new IntakeReceipt(document.id(), false, now, true);
+        return new IntakeReceipt(document.id(), false, now, true, signed.receipt(document, attachments));
     }
 
     private IntakeReceipt duplicateOf(DocumentRecord existing) {
         LOG.info("Document {} of {} was sent again: answered with hub id {}", existing.senderDocumentId(),
                 existing.senderOrganId(), existing.id());
-        return new IntakeReceipt(existing.id(), true, existing.receivedAt(), existing.state() == DocumentState.RECEIVED);
+        return new IntakeReceipt(existing.id(), true, existing.receivedAt(), existing.state() == DocumentState.RECEIVED,
+                signed.receipt(existing, documents.attachments(existing.id())));
     }
 
     private static void checkAttachmentNames(List<IncomingAttachment> attachments) {

@@ -122,8 +122,11 @@ public class EnvelopeSignatureVerifier {
                 }
             }
             if (carried.isEmpty()) throw new KeySelectorException("KeyInfo carries no X509Certificate");
-            // The signer's certificate comes first in X509Data, as XML-DSig and edXML systems write it.
-            signer = carried.get(0);
+            // Tools order X509Data differently: the signer's certificate is the leaf, the one that issued none of the others.
+            signer = carried.stream()
+                    .filter(candidate -> carried.stream().noneMatch(other -> other != candidate
+                            && other.getIssuerX500Principal().equals(candidate.getSubjectX500Principal())))
+                    .findFirst().orElse(carried.get(0));
             PublicKey key = signer.getPublicKey();
             return () -> (Key) key;
         }

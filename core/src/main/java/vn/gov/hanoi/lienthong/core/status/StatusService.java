@@ -99,16 +99,15 @@ public class StatusService {
         List<DeliveryRecord> allDeliveries = deliveries.forDocument(documentId);
         List<StatusRecord> allStatuses = statuses.forDocument(documentId);
         if (document.senderOrganId().equals(caller.organId())) {
-            return new StatusHistory(documentId, document.senderOrganId(), document.senderDocumentId(), document.state(),
-                    allDeliveries, allStatuses);
+            return new StatusHistory(document, allDeliveries, allStatuses);
         }
         List<DeliveryRecord> own = allDeliveries.stream()
                 .filter(d -> d.recipientOrganId().equals(caller.organId())).toList();
         if (own.isEmpty()) {
             throw RefusedException.because(ReasonCode.NOT_A_PARTY, caller.organId(), documentId);
         }
-        return new StatusHistory(documentId, document.senderOrganId(), document.senderDocumentId(), document.state(),
-                own, allStatuses.stream().filter(s -> s.organId().equals(caller.organId())).toList());
+        return new StatusHistory(document, own,
+                allStatuses.stream().filter(s -> s.organId().equals(caller.organId())).toList());
     }
 
     public record StatusAcceptance(boolean recorded, List<OutboxMessage> notices) {

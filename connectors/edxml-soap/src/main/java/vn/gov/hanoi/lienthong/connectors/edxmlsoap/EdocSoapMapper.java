@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 import vn.gov.hanoi.lienthong.core.delivery.OutboundDocument;
 import vn.gov.hanoi.lienthong.core.delivery.OutboundStatus;
 import vn.gov.hanoi.lienthong.core.document.DeliveryRecord;
+import vn.gov.hanoi.lienthong.core.document.DocumentRecord;
+import vn.gov.hanoi.lienthong.core.signature.SignedDocuments;
 import vn.gov.hanoi.lienthong.core.document.StatusRecord;
 import vn.gov.hanoi.lienthong.core.intake.IncomingAttachment;
 import vn.gov.hanoi.lienthong.core.intake.IncomingDocument;
@@ -35,6 +37,12 @@ import vn.gov.hanoi.lienthong.schemas.ws.types.StatusEntry;
 @Component
 public class EdocSoapMapper {
 
+    private final SignedDocuments signed;
+
+    public EdocSoapMapper(SignedDocuments signed) {
+        this.signed = signed;
+    }
+
     public IncomingDocument incoming(SendDocumentRequest request) {
         if (request.getEnvelope() == null) {
             throw RefusedException.because(ReasonCode.ENVELOPE_UNREADABLE, "the request carries no Envelope");
@@ -57,6 +65,7 @@ public class EdocSoapMapper {
         response.setDocumentId(receipt.documentId().toString());
         response.setDuplicate(receipt.duplicate());
         response.setReceivedAt(XmlTimes.of(receipt.receivedAt()));
+        response.setSignedReceipt(receipt.signedReceipt());
         return response;
     }
 
@@ -88,7 +97,7 @@ public class EdocSoapMapper {
         ReceiveStatusRequest request = new ReceiveStatusRequest();
         request.setDocumentId(status.documentId().toString());
         request.setSenderDocumentId(status.senderDocumentId());
-        request.setStatus(statusEntry(status.status()));
+        request.setStatus(statusEntry(status.document(), status.status()));
         return request;
     }
 
@@ -110,7 +119,7 @@ public class EdocSoapMapper {
             recipient.setNote(delivery.note());
             response.getRecipient().add(recipient);
         }
-        history.statuses().forEach(status -> response.getStatus().add(statusEntry(status)));
+        history.statuses().forEach(status -> response.getStatus().add(statusEntry(history.document(), status)));
         return response;
     }
 
@@ -143,7 +152,7 @@ public class EdocSoapMapper {
         }).toList();
     }
 
-    private static StatusEntry statusEntry(StatusRecord status) {
+    private StatusEntry statusEntry(DocumentRecord document, StatusRecord status) {
         StatusEntry entry = new StatusEntry();
         entry.setOrganId(status.organId());
         entry.setStatusCode(status.statusCode());
@@ -157,6 +166,7 @@ public class EdocSoapMapper {
             wsReason.setMessageEn(reason.messageEn());
             entry.getReason().add(wsReason);
         }
+        entry.setSignedStatus(signed.status(document, status));
         return entry;
     }
 }
