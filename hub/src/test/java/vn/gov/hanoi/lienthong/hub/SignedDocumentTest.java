@@ -7,6 +7,9 @@ import org.junit.jupiter.api.Test;
 import vn.gov.hanoi.lienthong.schemas.ws.types.Reason;
 import vn.gov.hanoi.lienthong.schemas.ws.types.RecipientState;
 import vn.gov.hanoi.lienthong.testkit.edxml.DocumentMessage;
+import vn.gov.hanoi.lienthong.testkit.client.HubClient;
+import vn.gov.hanoi.lienthong.testkit.files.SampleFiles;
+import vn.gov.hanoi.lienthong.testkit.pki.AdesSigner;
 import vn.gov.hanoi.lienthong.testkit.pki.Credential;
 import vn.gov.hanoi.lienthong.testkit.pki.EnvelopeSigner;
 
@@ -78,6 +81,37 @@ class SignedDocumentTest extends HubIntegrationTest {
         }
         String heldId = id;
         await().atMost(DELIVERY_TIMEOUT).until(() -> SO_TAI_CHINH_SYSTEM.document(heldId) != null);
+    }
+
+    @Test
+    void aPdfSignedByAStandardSignerIsAcceptedAndItsTamperedCopyRefused() throws Exception {
+        byte[] signedPdf = AdesSigner.padesSign(AdesSigner.blankPdf(), PKI.signer());
+        DocumentMessage good = decision().attachment("qd", "Quyết định 77.pdf", "application/pdf");
+        String goodId = client(SO_NOI_VU).send(good.toBytes(),
+                HubClient.Part.bytes("qd", "Quyết định 77.pdf", "application/pdf", signedPdf)).getDocumentId();
+        await().atMost(DELIVERY_TIMEOUT).until(() -> SO_TAI_CHINH_SYSTEM.document(goodId) != null);
+
+        String latin1 = new String(signedPdf, StandardCharsets.ISO_8859_1);
+        byte[] tamperedPdf = latin1.replaceFirst("/MediaBox \\[0\\.0 0\\.0 612\\.0", "/MediaBox [0.0 0.0 613.0")
+                .getBytes(StandardCharsets.ISO_8859_1);
+        DocumentMessage bad = decision().attachment("qd", "Quyết định 77.pdf", "application/pdf");
+        String badId = client(SO_NOI_VU).send(bad.toBytes(),
+                HubClient.Part.bytes("qd", "Quyết định 77.pdf", "application/pdf", tamperedPdf)).getDocumentId();
+        await().atMost(DELIVERY_TIMEOUT).until(() -> "REJECTED".equals(client(SO_NOI_VU).history(badId).getDocumentState()));
+        Reason reason = client(SO_NOI_VU).history(badId).getStatus().get(0).getReason().get(0);
+        assertThat(reason.getCode()).isEqualTo("ATTACHMENT_SIGNATURE_NOT_VALID");
+        assertThat(reason.getMessageEn()).contains("Quyết định 77.pdf", "TOTAL_FAILED", "HASH_FAILURE");
+    }
+
+    @Test
+    void aDetachedCadesSignatureTravelsWithTheFileItSigns() throws Exception {
+        byte[] docx = SampleFiles.docx("Báo cáo kết quả thực hiện", "Times New Roman");
+        byte[] p7s = AdesSigner.cadesDetached(docx, PKI.signer());
+        DocumentMessage message = decision().attachment("bc", "Báo cáo.docx", null).attachment("sig", "Báo cáo.docx.p7s", null);
+        String id = client(SO_NOI_VU).send(message.toBytes(), HubClient.Part.bytes("bc", "Báo cáo.docx", null, docx),
+                HubClient.Part.bytes("sig", "Báo cáo.docx.p7s", null, p7s)).getDocumentId();
+        await().atMost(DELIVERY_TIMEOUT).until(() -> SO_TAI_CHINH_SYSTEM.document(id) != null);
+        assertThat(SO_TAI_CHINH_SYSTEM.document(id).attachmentSha256()).hasSize(2);
     }
 
     private static byte[] signedBy(Credential credential) {

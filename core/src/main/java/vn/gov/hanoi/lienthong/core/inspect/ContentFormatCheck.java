@@ -40,6 +40,7 @@ public class ContentFormatCheck implements LegalityCheck {
     /** Tika's name for flat OpenDocument; which kind (text, spreadsheet…) is read from its root element. */
     static final String FLAT_ODF = "application/vnd.oasis.opendocument.tika.flat.document";
     static final String FODT = "application/vnd.oasis.opendocument.flat.text";
+    static final String PKCS7_SIGNATURE = "application/pkcs7-signature";
 
     private static final Map<String, String> EXTENSIONS = Map.of(
             "pdf", PDF, "doc", DOC, "docx", DOCX, "odt", ODT, "fodt", FODT);
@@ -54,6 +55,9 @@ public class ContentFormatCheck implements LegalityCheck {
         List<Finding> findings = new ArrayList<>();
         for (AttachmentRecord attachment : document.attachments()) {
             String type = detect(document, attachment);
+            if (PKCS7_SIGNATURE.equals(type) && signsAnotherAttachment(document, attachment)) {
+                continue;
+            }
             if (!NAMES.containsKey(type)) {
                 findings.add(Finding.refusal(ReasonCode.FORMAT_NOT_ALLOWED.with(attachment.name(), describe(type))));
             } else if (!type.equals(EXTENSIONS.get(extension(attachment.name())))) {
@@ -61,6 +65,14 @@ public class ContentFormatCheck implements LegalityCheck {
             }
         }
         return findings;
+    }
+
+    /** A detached signature (CAdES .p7s) travels beside the file it signs: "X.p7s" signs the attachment "X". */
+    private static boolean signsAnotherAttachment(InspectedDocument document, AttachmentRecord signature) {
+        String name = signature.name();
+        if (!name.toLowerCase(Locale.ROOT).endsWith(".p7s")) return false;
+        String signed = name.substring(0, name.length() - 4);
+        return document.attachments().stream().anyMatch(other -> other.name().equals(signed));
     }
 
     /** The media type of a file's content (parameters dropped); the file's name is not shown to Tika. */

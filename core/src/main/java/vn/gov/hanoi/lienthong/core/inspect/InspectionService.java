@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import eu.europa.esig.dss.enumerations.Indication;
+import eu.europa.esig.dss.enumerations.SubIndication;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -24,6 +27,7 @@ import vn.gov.hanoi.lienthong.core.document.ValidationReport;
 import vn.gov.hanoi.lienthong.core.edxml.EdxmlReader;
 import vn.gov.hanoi.lienthong.core.refusal.Reason;
 import vn.gov.hanoi.lienthong.core.refusal.ReasonCode;
+import vn.gov.hanoi.lienthong.core.signature.AttachmentSignatureVerifier;
 import vn.gov.hanoi.lienthong.core.signature.EnvelopeSignatureVerifier;
 import vn.gov.hanoi.lienthong.core.signature.SignatureResult;
 import vn.gov.hanoi.lienthong.core.signature.Verdict;
@@ -43,6 +47,7 @@ public class InspectionService {
 
     private final List<LegalityCheck> checks;
     private final EnvelopeSignatureVerifier signatures;
+    private final AttachmentSignatureVerifier attachmentVerifier;
     private final EdxmlReader edxml;
     private final DocumentStore documents;
     private final StatusStore statuses;
@@ -52,11 +57,13 @@ public class InspectionService {
     private final Clock clock;
     private final String hubOrganId;
 
-    public InspectionService(List<LegalityCheck> checks, EnvelopeSignatureVerifier signatures, EdxmlReader edxml, DocumentStore documents, StatusStore statuses,
+    public InspectionService(List<LegalityCheck> checks, EnvelopeSignatureVerifier signatures,
+                             AttachmentSignatureVerifier attachmentVerifier, EdxmlReader edxml, DocumentStore documents, StatusStore statuses,
                              SenderNotices notices, BlobStore blobs, TransactionTemplate transaction, Clock clock,
                              HubSettings settings) {
         this.checks = checks;
         this.signatures = signatures;
+        this.attachmentVerifier = attachmentVerifier;
         this.edxml = edxml;
         this.documents = documents;
         this.statuses = statuses;
@@ -90,13 +97,29 @@ public class InspectionService {
                 throw new RevocationUnavailableException(documentId, signature.detail());
             }
             signatureFinding(signature).ifPresent(findings::add);
+            List<AttachmentSignatureVerifier.AttachmentSignature> attachmentSignatures = attachmentSignatures(inspected);
+            for (AttachmentSignatureVerifier.AttachmentSignature found : attachmentSignatures) {
+                if (found.subIndication() == SubIndication.TRY_LATER) {
+                    throw new RevocationUnavailableException(documentId, found.file() + ": " + found.subIndication());
+                }
+                if (found.unreadable()) {
+                    findings.add(Finding.warning(ReasonCode.ATTACHMENT_SIGNATURE_UNREADABLE.with(found.file(),
+                            found.simpleReportXml())));
+                } else if (found.indication() != Indication.TOTAL_PASSED) {
+                    findings.add(Finding.refusal(ReasonCode.ATTACHMENT_SIGNATURE_NOT_VALID.with(found.file(),
+                            found.signedBy(), found.indication(), found.subIndication())));
+                }
+            }
             List<Reason> reasons = findings.stream().filter(Finding::refuses).map(Finding::reason).toList();
             List<Reason> warnings = findings.stream().filter(f -> !f.refuses()).map(Finding::reason).toList();
             Instant now = clock.instant();
             List<String> checkNames = new ArrayList<>(checks.stream().map(check -> check.getClass().getSimpleName()).toList());
             checkNames.add(EnvelopeSignatureVerifier.class.getSimpleName());
             documents.saveValidationReport(documentId, new ValidationReport(now, reasons.isEmpty(), checkNames, reasons,
-                    warnings, new ValidationReport.Signature(signature.verdict().name(), signature.signer(), signature.detail())));
+                    warnings, new ValidationReport.Signature(signature.verdict().name(), signature.signer(), signature.detail()),
+                    attachmentSignatures.stream().map(found -> new ValidationReport.AttachmentSignature(found.file(),
+                            found.signedBy(), String.valueOf(found.indication()), String.valueOf(found.subIndication()),
+                            found.simpleReportXml())).toList()));
             if (reasons.isEmpty()) {
                 documents.transition(documentId, DocumentState.RECEIVED, DocumentState.ACCEPTED, "inspection passed", now);
                 return new InspectionOutcome(documentId, true, List.of(), List.of());
@@ -109,6 +132,17 @@ public class InspectionService {
                     reasons.stream().map(r -> r.code() + " " + r.messageEn()).toList());
             return new InspectionOutcome(documentId, false, reasons, notices.pending(document, hubOrganId));
         });
+    }
+
+    private List<AttachmentSignatureVerifier.AttachmentSignature> attachmentSignatures(InspectedDocument inspected) {
+        try {
+            return attachmentVerifier.verify(inspected.attachments().stream()
+                    .map(attachment -> new AttachmentSignatureVerifier.SignedFile(attachment.name(),
+                            () -> inspected.open(attachment)))
+                    .toList(), inspected.record().receivedAt());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static java.util.Optional<Finding> signatureFinding(SignatureResult result) {

@@ -78,6 +78,12 @@ public enum ReasonCode {
     CERTIFICATE_KEY_USAGE(
             "Chứng thư số của người ký (%s) không được dùng để ký văn bản: %s",
             "The signer's certificate (%s) may not be used to sign documents: %s"),
+    ATTACHMENT_SIGNATURE_NOT_VALID(
+            "Chữ ký số trong tệp '%s' (người ký: %s) không hợp lệ: %s / %s",
+            "The digital signature in file '%s' (signed by %s) is not valid: %s / %s"),
+    ATTACHMENT_SIGNATURE_UNREADABLE(
+            "Không đọc được chữ ký số trong tệp '%s'; văn bản vẫn được chuyển, đề nghị văn thư kiểm tra: %s",
+            "The signatures in file '%s' could not be read; the document travels, a clerk should check it: %s"),
     XSD_INVALID(
             "Gói tin không đúng cấu trúc edXML: %s",
             "The envelope is not valid against the edXML schema: %s"),

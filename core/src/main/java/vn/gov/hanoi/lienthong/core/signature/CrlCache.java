@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * nextUpdate. The JDK fetches CRLs itself only under a JVM-wide switch; the hub wants its own timeout and
  * cache, so it fetches them here and hands them to the PKIX validator.
  */
-final class CrlCache {
+public final class CrlCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(CrlCache.class);
 
@@ -40,10 +40,16 @@ final class CrlCache {
     private final Clock clock;
     private final Map<String, X509CRL> byUrl = new ConcurrentHashMap<>();
 
-    CrlCache(Duration timeout, Clock clock) {
+    public CrlCache(Duration timeout, Clock clock) {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
         this.timeout = timeout;
         this.clock = clock;
+    }
+
+    /** The CRL of one certificate's first reachable distribution point, or null. */
+    X509CRL crlFor(X509Certificate certificate) {
+        Found found = crlsFor(List.of(certificate));
+        return found.crls().isEmpty() ? null : found.crls().get(0);
     }
 
     /** The CRLs found for some certificates, and the distribution points that could not be reached. */

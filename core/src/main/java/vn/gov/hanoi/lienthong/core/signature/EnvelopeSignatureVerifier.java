@@ -1,11 +1,8 @@
 package vn.gov.hanoi.lienthong.core.signature;
 
-import java.io.IOException;
 import java.security.Key;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +23,6 @@ import javax.xml.crypto.dsig.keyinfo.X509Data;
 
 import org.apache.jcp.xml.dsig.internal.dom.XMLDSigRI;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -53,13 +48,7 @@ public class EnvelopeSignatureVerifier {
     private final XMLSignatureFactory signatures = XMLSignatureFactory.getInstance("DOM", new XMLDSigRI());
 
     @Autowired
-    public EnvelopeSignatureVerifier(EdxmlReader edxml, ResourcePatternResolver resources, Clock clock,
-                                     @Value("${hub.trust.anchors:classpath*:trust/*.pem}") String anchors,
-                                     @Value("${hub.trust.revocation-timeout:5s}") Duration revocationTimeout) throws IOException {
-        this(edxml, TrustAnchors.load(resources, anchors), new CrlCache(revocationTimeout, clock));
-    }
-
-    EnvelopeSignatureVerifier(EdxmlReader edxml, TrustAnchors anchors, CrlCache crls) {
+    public EnvelopeSignatureVerifier(EdxmlReader edxml, TrustAnchors anchors, CrlCache crls) {
         this.edxml = edxml;
         this.trust = new CertificateTrust(anchors, crls);
     }

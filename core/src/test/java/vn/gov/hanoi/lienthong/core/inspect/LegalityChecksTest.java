@@ -114,6 +114,18 @@ class LegalityChecksTest {
         assertThat(findings).isEmpty();
     }
 
+    @Test
+    void aDetachedSignatureIsAllowedBesideTheFileItSignsOnly() {
+        try (var pki = vn.gov.hanoi.lienthong.testkit.pki.TestPki.start()) {
+            byte[] docx = SampleFiles.docx("Báo cáo", "Times New Roman");
+            byte[] p7s = vn.gov.hanoi.lienthong.testkit.pki.AdesSigner.cadesDetached(docx, pki.signer());
+            assertThat(new ContentFormatCheck().check(inspected(blobs, envelope(),
+                    file("Báo cáo.docx", docx), file("Báo cáo.docx.p7s", p7s)))).isEmpty();
+            assertThat(codes(new ContentFormatCheck().check(inspected(blobs, envelope(), file("Báo cáo.docx.p7s", p7s)))))
+                    .containsExactly("FORMAT_NOT_ALLOWED");
+        }
+    }
+
     // Archives inside .docx/.odt.
 
     @Test

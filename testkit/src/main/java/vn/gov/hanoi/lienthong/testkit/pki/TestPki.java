@@ -206,7 +206,9 @@ public final class TestPki implements AutoCloseable {
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuerName, BigInteger.valueOf(serials.incrementAndGet()),
                 Date.from(from), Date.from(to), new X500Name(subject), key.getPublic());
         JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
-        builder.addExtension(Extension.basicConstraints, true, ca ? new BasicConstraints(0) : new BasicConstraints(false));
+        // A root (no issuer) may have one CA below it; an intermediate may issue only end-entity certificates.
+        builder.addExtension(Extension.basicConstraints, true,
+                ca ? new BasicConstraints(issuer == null ? 1 : 0) : new BasicConstraints(false));
         builder.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
         builder.addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(key.getPublic()));
         builder.addExtension(Extension.authorityKeyIdentifier, false,

@@ -1,0 +1,167 @@
+package vn.gov.hanoi.lienthong.core.signature;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.cert.X509CRL;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import eu.europa.esig.dss.crl.CRLUtils;
+import eu.europa.esig.dss.enumerations.Indication;
+import eu.europa.esig.dss.enumerations.RevocationOrigin;
+import eu.europa.esig.dss.enumerations.SubIndication;
+import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.model.FileDocument;
+import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.simplereport.SimpleReport;
+import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
+import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
+import eu.europa.esig.dss.spi.x509.revocation.crl.CRLSource;
+import eu.europa.esig.dss.spi.x509.revocation.crl.CRLToken;
+import eu.europa.esig.dss.validation.SignedDocumentValidator;
+import eu.europa.esig.dss.validation.reports.Reports;
+
+import org.apache.tika.io.TikaInputStream;
+import org.springframework.stereotype.Component;
+
+/**
+ * AdES validation of signatures inside attachments, with the EU DSS library: PAdES signatures in a PDF, and
+ * a detached CAdES signature (a file named {@code X.p7s} that signs the attachment named {@code X}). DSS
+ * builds the chain to the hub's trust anchors and checks revocation with the CRLs the hub fetches itself
+ * (the registry here has no DSS online-source module; the hub's fetcher gives the same timeout and cache to
+ * both kinds of signature). The simple report of each validation is kept.
+ */
+@Component
+public class AttachmentSignatureVerifier {
+
+    /**
+     * One signature found in one file, as DSS judged it. {@code indication} is null when the file could not be
+     * read as a signature container at all (a damaged PDF): {@code simpleReportXml} then says why.
+     */
+    public record AttachmentSignature(String file, String signatureId, String signedBy, Indication indication,
+                                      SubIndication subIndication, String simpleReportXml) {
+
+        public boolean unreadable() {
+            return indication == null;
+        }
+    }
+
+    /** A file to look at: its name and how to read it. */
+    public record SignedFile(String name, InputStreamOpener content) {
+    }
+
+    @FunctionalInterface
+    public interface InputStreamOpener {
+        InputStream open() throws IOException;
+    }
+
+    private final TrustAnchors anchors;
+    private final CrlCache crls;
+
+    public AttachmentSignatureVerifier(TrustAnchors anchors, CrlCache crls) {
+        this.anchors = anchors;
+        this.crls = crls;
+    }
+
+    /** Every signature in these files; a file with none (a plain PDF, a .docx) yields nothing. */
+    public List<AttachmentSignature> verify(List<SignedFile> files, Instant at) throws IOException {
+        List<AttachmentSignature> found = new ArrayList<>();
+        for (SignedFile file : files) {
+            String lower = file.name().toLowerCase(java.util.Locale.ROOT);
+            if (lower.endsWith(".p7s")) {
+                String signedName = file.name().substring(0, file.name().length() - 4);
+                SignedFile signed = files.stream().filter(f -> f.name().equals(signedName)).findFirst().orElse(null);
+                found.addAll(validate(file, signed, at));
+            } else if (isPdf(file)) {
+                found.addAll(validate(file, null, at));
+            }
+        }
+        return found;
+    }
+
+    private List<AttachmentSignature> validate(SignedFile file, SignedFile detachedContent, Instant at) throws IOException {
+        try (TikaInputStream signature = TikaInputStream.get(file.content().open());
+             TikaInputStream content = detachedContent == null ? null : TikaInputStream.get(detachedContent.content().open())) {
+            SignedDocumentValidator validator;
+            try {
+                validator = SignedDocumentValidator.fromDocument(asFile(signature, file.name()));
+            } catch (RuntimeException notASignature) {
+                return List.of();
+            }
+            if (content != null) {
+                validator.setDetachedContents(List.of(asFile(content, detachedContent.name())));
+            }
+            try {
+                return validate(validator, file, at);
+            } catch (RuntimeException unreadable) {
+                // DSS could not parse the container; whether the file is acceptable at all is ContentFormatCheck's call.
+                return List.of(new AttachmentSignature(file.name(), null, null, null, null,
+                        "unreadable: " + unreadable.getMessage()));
+            }
+        }
+    }
+
+    /** DSS reads the file as it needs it: a large PDF is never held whole in memory. */
+    private static DSSDocument asFile(TikaInputStream stream, String name) throws IOException {
+        FileDocument document = new FileDocument(stream.getFile());
+        document.setName(name);
+        return document;
+    }
+
+    private List<AttachmentSignature> validate(SignedDocumentValidator validator, SignedFile file, Instant at) {
+        validator.setCertificateVerifier(certificateVerifier());
+        validator.setValidationTime(Date.from(at));
+        Reports reports = validator.validateDocument();
+        SimpleReport simple = reports.getSimpleReport();
+        String xml = reports.getXmlSimpleReport();
+        List<AttachmentSignature> signatures = new ArrayList<>();
+        for (String id : simple.getSignatureIdList()) {
+            signatures.add(new AttachmentSignature(file.name(), id, simple.getSignedBy(id), simple.getIndication(id),
+                    simple.getSubIndication(id), xml));
+        }
+        return signatures;
+    }
+
+    private CommonCertificateVerifier certificateVerifier() {
+        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
+        CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
+        anchors.anchors().forEach(anchor -> trusted.addCertificate(new CertificateToken(anchor.getTrustedCert())));
+        verifier.setTrustedCertSources(trusted);
+        verifier.setCrlSource(new HubCrlSource(crls));
+        verifier.setOcspSource(null);
+        verifier.setAIASource(null);
+        return verifier;
+    }
+
+    private static boolean isPdf(SignedFile file) throws IOException {
+        try (InputStream in = file.content().open()) {
+            byte[] head = in.readNBytes(5);
+            return head.length == 5 && new String(head, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-");
+        }
+    }
+
+    /** DSS's view of the hub's CRL fetcher. */
+    private static final class HubCrlSource implements CRLSource {
+        private final transient CrlCache crls;
+
+        HubCrlSource(CrlCache crls) {
+            this.crls = crls;
+        }
+
+        @Override
+        public CRLToken getRevocationToken(CertificateToken certificate, CertificateToken issuer) {
+            X509CRL crl = crls.crlFor(certificate.getCertificate());
+            if (crl == null || issuer == null) return null;
+            try {
+                CRLToken token = new CRLToken(certificate,
+                        CRLUtils.buildCRLValidity(CRLUtils.buildCRLBinary(crl.getEncoded()), issuer));
+                token.setExternalOrigin(RevocationOrigin.EXTERNAL);
+                return token;
+            } catch (Exception e) {
+                return null;
+            }
+        }
+    }
+}
