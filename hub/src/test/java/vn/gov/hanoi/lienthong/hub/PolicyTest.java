@@ -32,6 +32,13 @@ class PolicyTest extends HubIntegrationTest {
                         tuple(SO_TAI_CHINH.organId, "RECIPIENT", "PAPER_TO_FOLLOW", "5.1", null),
                         tuple(VP_UBND.organId, "CLERICAL_COPY", "PAPER_TO_FOLLOW", "5.2", "submission to the Government"),
                         tuple(PORTAL, "PUBLICATION", "PAPER_TO_FOLLOW", "6.4", "Văn bản chỉ đạo điều hành"));
+        String receipt = new String(client(SO_NOI_VU).history(id).getSignedReceipt(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(receipt).as("the sender's signed receipt states the decisions")
+                .contains("<lt:OrganId>" + VP_UBND.organId + "</lt:OrganId><lt:Purpose>CLERICAL_COPY</lt:Purpose>")
+                .contains("<lt:Article>5.2</lt:Article>").contains("<lt:Article>6.4</lt:Article>")
+                .contains("<lt:PaperRequirement>PAPER_TO_FOLLOW</lt:PaperRequirement>")
+                .contains("ds:SignatureValue");
+        assertThat(client(VP_UBND).history(id).getSignedReceipt()).as("the receipt is the sender's").isNull();
         await().atMost(DELIVERY_TIMEOUT).until(() -> client(VP_UBND).pending().contains(id));
         await().atMost(DELIVERY_TIMEOUT).until(() -> SO_TAI_CHINH_SYSTEM.document(id) != null);
     }

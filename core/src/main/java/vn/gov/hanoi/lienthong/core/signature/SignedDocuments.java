@@ -17,6 +17,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
 import vn.gov.hanoi.lienthong.core.document.AttachmentRecord;
+import vn.gov.hanoi.lienthong.core.document.DeliveryRecord;
 import vn.gov.hanoi.lienthong.core.document.DocumentRecord;
 import vn.gov.hanoi.lienthong.core.document.StatusRecord;
 import vn.gov.hanoi.lienthong.core.edxml.EdxmlReader;
@@ -50,6 +51,14 @@ public class SignedDocuments {
 
     /** The signed receipt: the hub's id, the sender's, the time of receipt and the SHA-256 of everything received. */
     public byte[] receipt(DocumentRecord document, List<AttachmentRecord> attachments) {
+        return receipt(document, attachments, List.of());
+    }
+
+    /**
+     * The signed receipt once the document is dispatched: also each delivery, with what Decision 57 requires of
+     * it and the article that says so.
+     */
+    public byte[] receipt(DocumentRecord document, List<AttachmentRecord> attachments, List<DeliveryRecord> deliveries) {
         Document xml = newDocument();
         Element receipt = xml.createElementNS(RECEIPT_NAMESPACE, "lt:Receipt");
         // Declared as an attribute, so that what is canonicalised when signing is what is serialised after.
@@ -66,6 +75,15 @@ public class SignedDocuments {
             append(xml, part, "ContentId", attachment.contentId());
             append(xml, part, "Size", Long.toString(attachment.size()));
             append(xml, part, "Sha256", attachment.sha256());
+        }
+        for (DeliveryRecord delivery : deliveries) {
+            Element entry = xml.createElementNS(RECEIPT_NAMESPACE, "lt:Delivery");
+            receipt.appendChild(entry);
+            append(xml, entry, "OrganId", delivery.recipientOrganId());
+            append(xml, entry, "Purpose", delivery.purpose().name());
+            if (delivery.requirement() != null) append(xml, entry, "PaperRequirement", delivery.requirement().name());
+            if (delivery.article() != null) append(xml, entry, "Article", delivery.article());
+            if (delivery.note() != null) append(xml, entry, "Note", delivery.note());
         }
         return signer.sign(xml, receipt);
     }

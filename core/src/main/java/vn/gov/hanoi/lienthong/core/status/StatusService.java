@@ -22,6 +22,7 @@ import vn.gov.hanoi.lienthong.core.document.StatusStore;
 import vn.gov.hanoi.lienthong.core.edxml.EdxmlReader;
 import vn.gov.hanoi.lienthong.core.refusal.ReasonCode;
 import vn.gov.hanoi.lienthong.core.refusal.RefusedException;
+import vn.gov.hanoi.lienthong.core.signature.SignedDocuments;
 import vn.gov.hanoi.lienthong.schemas.edxml.StatusType;
 
 /**
@@ -40,9 +41,10 @@ public class StatusService {
     private final SenderNotices notices;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final SignedDocuments signed;
 
     public StatusService(EdxmlReader edxml, DocumentStore documents, DeliveryStore deliveries, StatusStore statuses,
-                         SenderNotices notices, TransactionTemplate transaction, Clock clock) {
+                         SenderNotices notices, TransactionTemplate transaction, Clock clock, SignedDocuments signed) {
         this.edxml = edxml;
         this.documents = documents;
         this.deliveries = deliveries;
@@ -50,6 +52,7 @@ public class StatusService {
         this.notices = notices;
         this.transaction = transaction;
         this.clock = clock;
+        this.signed = signed;
     }
 
     /**
@@ -99,7 +102,8 @@ public class StatusService {
         List<DeliveryRecord> allDeliveries = deliveries.forDocument(documentId);
         List<StatusRecord> allStatuses = statuses.forDocument(documentId);
         if (document.senderOrganId().equals(caller.organId())) {
-            return new StatusHistory(document, allDeliveries, allStatuses);
+            return new StatusHistory(document, allDeliveries, allStatuses,
+                    signed.receipt(document, documents.attachments(documentId), allDeliveries));
         }
         List<DeliveryRecord> own = allDeliveries.stream()
                 .filter(d -> d.recipientOrganId().equals(caller.organId())).toList();
@@ -107,7 +111,7 @@ public class StatusService {
             throw RefusedException.because(ReasonCode.NOT_A_PARTY, caller.organId(), documentId);
         }
         return new StatusHistory(document, own,
-                allStatuses.stream().filter(s -> s.organId().equals(caller.organId())).toList());
+                allStatuses.stream().filter(s -> s.organId().equals(caller.organId())).toList(), null);
     }
 
     public record StatusAcceptance(boolean recorded, List<OutboxMessage> notices) {

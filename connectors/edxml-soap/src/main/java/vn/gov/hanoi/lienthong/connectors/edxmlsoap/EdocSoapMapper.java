@@ -120,6 +120,7 @@ public class EdocSoapMapper {
             response.getRecipient().add(recipient);
         }
         history.statuses().forEach(status -> response.getStatus().add(statusEntry(history.document(), status)));
+        response.setSignedReceipt(history.senderReceipt());
         return response;
     }
 
