@@ -20,6 +20,8 @@ import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import eu.europa.esig.dss.spi.x509.revocation.crl.CRLSource;
 import eu.europa.esig.dss.spi.x509.revocation.crl.CRLToken;
+import eu.europa.esig.dss.spi.x509.revocation.ocsp.OCSPSource;
+import eu.europa.esig.dss.spi.x509.revocation.ocsp.OCSPToken;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
 
@@ -29,9 +31,9 @@ import org.springframework.stereotype.Component;
 /**
  * AdES validation of signatures inside attachments, with the EU DSS library: PAdES signatures in a PDF, and
  * a detached CAdES signature (a file named {@code X.p7s} that signs the attachment named {@code X}). DSS
- * builds the chain to the hub's trust anchors and checks revocation with the CRLs the hub fetches itself
- * (the registry here has no DSS online-source module; the hub's fetcher gives the same timeout and cache to
- * both kinds of signature). The simple report of each validation is kept.
+ * builds the chain to the hub's trust anchors and checks revocation with the OCSP answers and CRLs the hub
+ * fetches itself (the registry here has no DSS online-source module; the hub's fetchers give the same
+ * timeout and cache to both kinds of signature). The simple report of each validation is kept.
  */
 @Component
 public class AttachmentSignatureVerifier {
@@ -59,10 +61,12 @@ public class AttachmentSignatureVerifier {
 
     private final TrustAnchors anchors;
     private final CrlCache crls;
+    private final OcspCache ocsp;
 
-    public AttachmentSignatureVerifier(TrustAnchors anchors, CrlCache crls) {
+    public AttachmentSignatureVerifier(TrustAnchors anchors, CrlCache crls, OcspCache ocsp) {
         this.anchors = anchors;
         this.crls = crls;
+        this.ocsp = ocsp;
     }
 
     /** Every signature in these files; a file with none (a plain PDF, a .docx) yields nothing. */
@@ -130,7 +134,7 @@ public class AttachmentSignatureVerifier {
         anchors.anchors().forEach(anchor -> trusted.addCertificate(new CertificateToken(anchor.getTrustedCert())));
         verifier.setTrustedCertSources(trusted);
         verifier.setCrlSource(new HubCrlSource(crls));
-        verifier.setOcspSource(null);
+        verifier.setOcspSource(new HubOcspSource(ocsp));
         verifier.setAIASource(null);
         return verifier;
     }
@@ -139,6 +143,27 @@ public class AttachmentSignatureVerifier {
         try (InputStream in = file.content().open()) {
             byte[] head = in.readNBytes(5);
             return head.length == 5 && new String(head, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-");
+        }
+    }
+
+    /** DSS's view of the hub's OCSP fetcher. */
+    private static final class HubOcspSource implements OCSPSource {
+        private final transient OcspCache ocsp;
+
+        HubOcspSource(OcspCache ocsp) {
+            this.ocsp = ocsp;
+        }
+
+        @Override
+        public OCSPToken getRevocationToken(CertificateToken certificate, CertificateToken issuer) {
+            if (issuer == null) return null;
+            return ocsp.answerFor(certificate.getCertificate(), issuer.getCertificate())
+                    .map(answer -> {
+                        OCSPToken token = new OCSPToken(answer.basic(), answer.single(), certificate, issuer);
+                        token.setExternalOrigin(RevocationOrigin.EXTERNAL);
+                        return token;
+                    })
+                    .orElse(null);
         }
     }
 

@@ -16,7 +16,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Whether a signer's certificate may sign a document at a given time: its key usage, a path to one of the
@@ -30,10 +32,12 @@ final class CertificateTrust {
 
     private final TrustAnchors anchors;
     private final CrlCache crls;
+    private final OcspCache ocsp;
 
-    CertificateTrust(TrustAnchors anchors, CrlCache crls) {
+    CertificateTrust(TrustAnchors anchors, CrlCache crls, OcspCache ocsp) {
         this.anchors = anchors;
         this.crls = crls;
+        this.ocsp = ocsp;
     }
 
     SignatureResult judge(X509Certificate signer, Collection<X509Certificate> carried, Instant at) {
@@ -52,6 +56,15 @@ final class CertificateTrust {
             CertPathValidator validator = CertPathValidator.getInstance("PKIX");
             PKIXRevocationChecker revocation = (PKIXRevocationChecker) validator.getRevocationChecker();
             revocation.setOptions(EnumSet.noneOf(PKIXRevocationChecker.Option.class));
+            // The hub asks the responders itself (its timeout, its cache); the JDK checks the answers.
+            Map<X509Certificate, byte[]> answers = new HashMap<>();
+            for (int i = 0; i + 1 < path.size(); i++) {
+                X509Certificate certificate = path.get(i);
+                ocsp.answerFor(certificate, path.get(i + 1)).ifPresent(a -> answers.put(certificate, a.encodedResponse()));
+            }
+            X509Certificate last = path.get(path.size() - 1);
+            ocsp.answerFor(last, anchorOf(path)).ifPresent(a -> answers.put(last, a.encodedResponse()));
+            revocation.setOcspResponses(answers);
             PKIXParameters parameters = new PKIXParameters(anchors.anchors());
             parameters.setDate(Date.from(at));
             parameters.addCertPathChecker(revocation);

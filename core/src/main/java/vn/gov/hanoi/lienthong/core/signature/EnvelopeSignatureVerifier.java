@@ -48,9 +48,9 @@ public class EnvelopeSignatureVerifier {
     private final XMLSignatureFactory signatures = XMLSignatureFactory.getInstance("DOM", new XMLDSigRI());
 
     @Autowired
-    public EnvelopeSignatureVerifier(EdxmlReader edxml, TrustAnchors anchors, CrlCache crls) {
+    public EnvelopeSignatureVerifier(EdxmlReader edxml, TrustAnchors anchors, CrlCache crls, OcspCache ocsp) {
         this.edxml = edxml;
-        this.trust = new CertificateTrust(anchors, crls);
+        this.trust = new CertificateTrust(anchors, crls, ocsp);
     }
 
     /** @param at the time the signature must have been valid: when the hub received the document */

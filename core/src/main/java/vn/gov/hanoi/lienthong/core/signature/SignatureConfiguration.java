@@ -20,6 +20,12 @@ class SignatureConfiguration {
     }
 
     @Bean
+    OcspCache ocspCache(Clock clock, @Value("${hub.trust.revocation-timeout:5s}") Duration timeout,
+                        @Value("${hub.trust.ocsp-max-age:10m}") Duration maxAge) {
+        return new OcspCache(timeout, maxAge, clock);
+    }
+
+    @Bean
     CrlCache crlCache(Clock clock, @Value("${hub.trust.revocation-timeout:5s}") Duration timeout) {
         return new CrlCache(timeout, clock);
     }

@@ -34,7 +34,8 @@ class AttachmentSignatureVerifierTest {
     static void buildPki() {
         pki = TestPki.start();
         verifier = new AttachmentSignatureVerifier(new TrustAnchors(Set.of(new TrustAnchor(pki.root(), null))),
-                new CrlCache(Duration.ofSeconds(2), Clock.systemUTC()));
+                new CrlCache(Duration.ofSeconds(2), Clock.systemUTC()),
+                new OcspCache(Duration.ofSeconds(2), Duration.ofMinutes(10), Clock.systemUTC()));
     }
 
     @AfterAll

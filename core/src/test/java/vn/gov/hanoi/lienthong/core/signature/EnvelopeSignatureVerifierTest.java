@@ -29,7 +29,8 @@ class EnvelopeSignatureVerifierTest {
     static void buildPki() {
         pki = TestPki.start();
         verifier = new EnvelopeSignatureVerifier(EDXML, new TrustAnchors(Set.of(new TrustAnchor(pki.root(), null))),
-                new CrlCache(Duration.ofSeconds(2), Clock.systemUTC()));
+                new CrlCache(Duration.ofSeconds(2), Clock.systemUTC()),
+                new OcspCache(Duration.ofSeconds(2), Duration.ofMinutes(10), Clock.systemUTC()));
     }
 
     @AfterAll
@@ -90,7 +91,8 @@ class EnvelopeSignatureVerifierTest {
     @Test
     void whenRevocationCannotBeCheckedTheVerdictWaits() {
         EnvelopeSignatureVerifier fresh = new EnvelopeSignatureVerifier(EDXML,
-                new TrustAnchors(Set.of(new TrustAnchor(pki.root(), null))), new CrlCache(Duration.ofSeconds(2), Clock.systemUTC()));
+                new TrustAnchors(Set.of(new TrustAnchor(pki.root(), null))), new CrlCache(Duration.ofSeconds(2), Clock.systemUTC()),
+                new OcspCache(Duration.ofSeconds(2), Duration.ofMinutes(10), Clock.systemUTC()));
         pki.revocationServicesDown(true);
         try {
             SignatureResult result = fresh.verify(EnvelopeSigner.sign(envelope(), pki.signer()), Instant.now());

@@ -76,6 +76,7 @@ public final class TestPki implements AutoCloseable {
     private final Set<BigInteger> revoked = ConcurrentHashMap.newKeySet();
     private final Map<BigInteger, Instant> revokedAt = new ConcurrentHashMap<>();
     private volatile boolean responderDown;
+    private final java.util.concurrent.atomic.AtomicInteger ocspRequests = new java.util.concurrent.atomic.AtomicInteger();
 
     private final KeyPair rootKey;
     private final X509Certificate root;
@@ -160,6 +161,11 @@ public final class TestPki implements AutoCloseable {
 
     public X509Certificate untrustedRoot() {
         return untrustedRoot;
+    }
+
+    /** How many OCSP requests the responder has answered. */
+    public int ocspRequests() {
+        return ocspRequests.get();
     }
 
     /** While down, the OCSP responder and the CRL answer 503, as a responder under maintenance would. */
@@ -264,6 +270,7 @@ public final class TestPki implements AutoCloseable {
                 exchange.sendResponseHeaders(503, -1);
                 return;
             }
+            ocspRequests.incrementAndGet();
             byte[] request;
             try (InputStream in = exchange.getRequestBody()) {
                 request = in.readAllBytes();
