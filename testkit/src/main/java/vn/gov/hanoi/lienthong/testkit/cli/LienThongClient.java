@@ -166,7 +166,9 @@ public class LienThongClient {
                     + history.getDocumentState());
             for (RecipientState recipient : history.getRecipient()) {
                 System.out.println("  to " + recipient.getOrganId() + " (" + recipient.getChannel() + "): "
-                        + recipient.getDeliveryState());
+                        + recipient.getDeliveryState() + " — " + recipient.getPurpose() + ", "
+                        + recipient.getPaperRequirement() + " (Article " + recipient.getArticle() + ")"
+                        + (recipient.getNote() == null ? "" : ", " + recipient.getNote()));
             }
             for (StatusEntry status : history.getStatus()) {
                 System.out.println("  " + status.getTimestamp() + "  " + status.getOrganId() + "  " + status.getStatusCode()
