@@ -44,44 +44,36 @@ public final class SampleFiles {
 
     /** A Word document (.docx) whose text is set in the given font. */
     public static byte[] docx(String text, String font) {
-        return zip(new Entry[] {
-                new Entry("[Content_Types].xml", """
-                        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                        <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
-                        <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
-                        <Default Extension="xml" ContentType="application/xml"/>
-                        <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
-                        </Types>""", false),
-                new Entry("_rels/.rels", """
-                        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                        <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-                        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
-                        </Relationships>""", false),
-                new Entry("word/document.xml", """
-                        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                        <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r>
-                        <w:rPr><w:rFonts w:ascii="%s" w:hAnsi="%s"/></w:rPr><w:t>%s</w:t></w:r></w:p></w:body></w:document>"""
-                        .formatted(font, font, text), false)});
+        return officeOpenXml("word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml", """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r>
+                <w:rPr><w:rFonts w:ascii="%s" w:hAnsi="%s"/></w:rPr><w:t>%s</w:t></w:r></w:p></w:body></w:document>"""
+                .formatted(font, font, text));
     }
 
     /** An Excel workbook (.xlsx): an office file, but not a format of Article 7. */
     public static byte[] xlsx() {
+        return officeOpenXml("xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", """
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>""");
+    }
+
+    /** An Office Open XML package with one main part: what tells Word, Excel and Tika apart is that part's type. */
+    private static byte[] officeOpenXml(String mainPart, String mainPartType, String mainPartContent) {
         return zip(new Entry[] {
                 new Entry("[Content_Types].xml", """
                         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                         <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
                         <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
                         <Default Extension="xml" ContentType="application/xml"/>
-                        <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
-                        </Types>""", false),
+                        <Override PartName="/%s" ContentType="%s"/>
+                        </Types>""".formatted(mainPart, mainPartType), false),
                 new Entry("_rels/.rels", """
                         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                         <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
-                        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
-                        </Relationships>""", false),
-                new Entry("xl/workbook.xml", """
-                        <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                        <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets/></workbook>""", false)});
+                        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="%s"/>
+                        </Relationships>""".formatted(mainPart), false),
+                new Entry(mainPart, mainPartContent, false)});
     }
 
     /** An OpenDocument text (.odt): the mimetype entry first and stored, as the ODF standard requires. */
