@@ -37,6 +37,7 @@ final class TestHub {
                     + """
                       - organId: %s
                         name: Sở Thử nghiệm (hệ thống ngừng hoạt động)
+                        mailbox: thunghiem@hanoi.gov.vn
                         channel: soap-push
                         endpoint: http://127.0.0.1:%d/agency
                         username: offline-test

@@ -7,14 +7,15 @@ import java.net.URI;
  *
  * @param organId    the hierarchical organ code (e.g. 000.00.12.H26)
  * @param name       the agency's name in Vietnamese
- * @param mailbox    the official mailbox (on .hanoi.gov.vn)
+ * @param parentOrganId the organ code of the unit it belongs to, if any (in the directory too)
+ * @param mailbox    the official mailbox (on .hanoi.gov.vn, Article 17.2b)
  * @param channel    how the hub reaches it
  * @param endpoint   the agency system's service address, for push channels
  * @param username   the name its system authenticates with
  * @param secretHash the hash of its system's secret (bcrypt); the secret itself is never stored
  * @param state      onboarding, active or suspended
  */
-public record Agency(String organId, String name, String mailbox, Channel channel, URI endpoint,
+public record Agency(String organId, String name, String parentOrganId, String mailbox, Channel channel, URI endpoint,
                      String username, String secretHash, AgencyState state) {
 
     public boolean mayExchange() {

@@ -23,6 +23,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 public final class AgencyDirectory {
 
     private static final Pattern ORGAN_ID = Pattern.compile("[0-9A-Z]{2,3}\\.[0-9A-Z]{2}\\.[0-9A-Z]{2}\\.[A-Z][0-9]{2}");
+    /** Article 17.2b: official mailboxes are on the city's domain, hanoi.gov.vn or one of its subdomains. */
+    private static final Pattern OFFICIAL_MAILBOX =
+            Pattern.compile("[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+\\.)*hanoi\\.gov\\.vn", Pattern.CASE_INSENSITIVE);
 
     private final Map<String, Agency> byOrganId;
     private final Map<String, Agency> byUsername;
@@ -68,6 +71,11 @@ public final class AgencyDirectory {
                 errors.add(where + ": organId " + entry.organId() + " is already used by agencies[" + seenOrganIds.get(entry.organId()) + "]");
             }
             if (blank(entry.name())) errors.add(where + ": name is missing");
+            if (blank(entry.mailbox())) {
+                errors.add(where + ": mailbox is missing (every agency has an official mailbox, Article 6.2)");
+            } else if (!OFFICIAL_MAILBOX.matcher(entry.mailbox()).matches()) {
+                errors.add(where + ": mailbox '" + entry.mailbox() + "' is not on the hanoi.gov.vn domain (Article 17.2b)");
+            }
             if (blank(entry.username())) {
                 errors.add(where + ": username is missing");
             } else if (seenUsernames.putIfAbsent(entry.username(), i) != null) {
@@ -105,8 +113,16 @@ public final class AgencyDirectory {
                 }
             }
             if (errors.size() == before) {
-                agencies.add(new Agency(entry.organId(), entry.name(), entry.mailbox(), channel, endpoint,
+                agencies.add(new Agency(entry.organId(), entry.name(), blank(entry.parent()) ? null : entry.parent(),
+                        entry.mailbox(), channel, endpoint,
                         entry.username(), entry.secretHash(), state));
+            }
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            String parent = entries.get(i).parent();
+            if (!blank(parent) && !seenOrganIds.containsKey(parent)) {
+                errors.add(sourceName + ": agencies[" + i + "] (" + entries.get(i).organId() + "): parent " + parent
+                        + " is not in the directory");
             }
         }
         if (!errors.isEmpty()) {
@@ -120,7 +136,7 @@ public final class AgencyDirectory {
     }
 
     record DirectoryFile(List<Entry> agencies) {
-        record Entry(String organId, String name, String mailbox, String channel, String endpoint,
+        record Entry(String organId, String name, String parent, String mailbox, String channel, String endpoint,
                      String username, String secretHash, String state) {
         }
     }

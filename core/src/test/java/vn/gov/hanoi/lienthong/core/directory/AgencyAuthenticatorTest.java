@@ -18,8 +18,8 @@ class AgencyAuthenticatorTest {
         String hash = BCrypt.hashpw("right-secret", BCrypt.gensalt(4));
         AgencyDirectory directory = AgencyDirectory.read(new ByteArrayInputStream("""
                 agencies:
-                  - {organId: 000.00.12.H26, name: Sở Nội vụ, channel: pull, username: a, secretHash: '%s'}
-                  - {organId: 000.00.15.H26, name: Sở Tài chính, channel: pull, username: b, secretHash: '%s', state: suspended}
+                  - {organId: 000.00.12.H26, name: Sở Nội vụ, mailbox: a@hanoi.gov.vn, channel: pull, username: a, secretHash: '%s'}
+                  - {organId: 000.00.15.H26, name: Sở Tài chính, mailbox: b@hanoi.gov.vn, channel: pull, username: b, secretHash: '%s', state: suspended}
                 """.formatted(hash, hash).getBytes(StandardCharsets.UTF_8)), "test.yaml");
         AgencyAuthenticator authenticator = new AgencyAuthenticator(directory);
 

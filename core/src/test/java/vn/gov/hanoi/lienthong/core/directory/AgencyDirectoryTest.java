@@ -26,6 +26,8 @@ class AgencyDirectoryTest {
                     secretHash: %s
                   - organId: 000.01.01.H26
                     name: UBND quận Ba Đình
+                    parent: 000.00.12.H26
+                    mailbox: ubnd_badinh@badinh.hanoi.gov.vn
                     channel: pull
                     username: ubnd-ba-dinh
                     secretHash: %s
@@ -37,6 +39,7 @@ class AgencyDirectoryTest {
         assertThat(soNoiVu.endpoint()).hasPort(9101);
         assertThat(soNoiVu.mayExchange()).isTrue();
         assertThat(directory.byUsername("ubnd-ba-dinh").orElseThrow().mayExchange()).isFalse();
+        assertThat(directory.byOrganId("000.01.01.H26").orElseThrow().parentOrganId()).isEqualTo("000.00.12.H26");
         assertThat(directory.byOrganId("000.00.99.H26")).isEmpty();
     }
 
@@ -46,39 +49,48 @@ class AgencyDirectoryTest {
                 agencies:
                   - organId: 000.00.12.H26
                     name: Sở Nội vụ
+                    mailbox: sonoivu@hanoi.gov.vn
                     channel: soap-push
                     endpoint: http://127.0.0.1:9101/agency
                     username: so-noi-vu
                     secretHash: %s
                   - organId: 000.00.12.H26
                     name: Sở trùng mã
+                    mailbox: sotrungma@hanoi.gov.vn
                     channel: pull
                     username: so-trung-ma
                     secretHash: %s
                   - organId: 000.00.15.H26
                     name: Sở Tài chính
+                    mailbox: sotaichinh@gmail.com
                     channel: carrier-pigeon
                     username: so-tai-chinh
                     secretHash: %s
                   - organId: 000.00.16.H26
                     name: Sở Xây dựng
+                    mailbox: soxaydung@hanoi.gov.vn.example.com
                     channel: soap-push
                     username: so-xay-dung
                     secretHash: plain-text-secret
                   - organId: H26
                     name: Mã sai
+                    parent: 000.00.99.H26
+                    mailbox: masai@hanoi.gov.vn
                     channel: pull
                     username: ma-sai
                     secretHash: %s
                 """.formatted(HASH, HASH, HASH, HASH)));
         assertThat(error).isNotNull();
-        assertThat(error.errors()).hasSize(5);
-        assertThat(error.errors().get(0)).contains("agencies[1]", "000.00.12.H26 is already used by agencies[0]");
-        assertThat(error.errors().get(1)).contains("agencies[2]", "unknown channel 'carrier-pigeon'");
-        assertThat(error.errors().get(2)).contains("agencies[3]", "secretHash must be a bcrypt hash");
-        assertThat(error.errors().get(3)).contains("agencies[3]", "channel soap-push needs an endpoint");
-        assertThat(error.errors().get(4)).contains("agencies[4]", "organId 'H26' is not an organ code");
-        assertThat(error.getMessage()).contains("5 error(s)");
+        assertThat(error.errors()).containsExactly(
+                "test.yaml: agencies[1] (000.00.12.H26): organId 000.00.12.H26 is already used by agencies[0]",
+                "test.yaml: agencies[2] (000.00.15.H26): mailbox 'sotaichinh@gmail.com' is not on the hanoi.gov.vn domain (Article 17.2b)",
+                "test.yaml: agencies[2] (000.00.15.H26): unknown channel 'carrier-pigeon' (known: soap-push, pull)",
+                "test.yaml: agencies[3] (000.00.16.H26): mailbox 'soxaydung@hanoi.gov.vn.example.com' is not on the hanoi.gov.vn domain (Article 17.2b)",
+                "test.yaml: agencies[3] (000.00.16.H26): secretHash must be a bcrypt hash ($2a$/$2b$/$2y$…); never put a secret in clear here",
+                "test.yaml: agencies[3] (000.00.16.H26): channel soap-push needs an endpoint",
+                "test.yaml: agencies[4] (H26): organId 'H26' is not an organ code like 000.00.12.H26",
+                "test.yaml: agencies[4] (H26): parent 000.00.99.H26 is not in the directory");
+        assertThat(error.getMessage()).contains("8 error(s)");
     }
 
     private static AgencyDirectory read(String yaml) throws IOException {
