@@ -3,13 +3,16 @@ package vn.gov.hanoi.lienthong.hub;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Import;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import vn.gov.hanoi.lienthong.connectors.edxmlsoap.EdocSoapConfiguration;
+import vn.gov.hanoi.lienthong.connectors.restjson.RestJsonConfiguration;
 import vn.gov.hanoi.lienthong.routes.RoutesConfiguration;
 
 /** Liên Thông: the hub through which Hanoi's state agencies exchange official documents. */
 @SpringBootApplication
-@Import({RoutesConfiguration.class, EdocSoapConfiguration.class})
+@EnableScheduling
+@Import({RoutesConfiguration.class, EdocSoapConfiguration.class, RestJsonConfiguration.class})
 public class LienThongHubApplication {
 
     public static void main(String[] args) {

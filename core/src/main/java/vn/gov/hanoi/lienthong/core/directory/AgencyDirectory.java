@@ -18,7 +18,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
  * The agencies the hub knows, loaded from the directory file (config/agencies.yaml). Every error in the
- * file is reported at once, one line each, so that whoever edits it can fix all of them in one go.
+ * file is reported at once, one line each, so that whoever edits it can fix all of them in one go. A
+ * directory read anew replaces the entries as a whole ({@link #replaceWith}), so a reader sees either the
+ * old directory or the new one, never a mixture.
  */
 public final class AgencyDirectory {
 
@@ -27,28 +29,42 @@ public final class AgencyDirectory {
     private static final Pattern OFFICIAL_MAILBOX =
             Pattern.compile("[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+\\.)*hanoi\\.gov\\.vn", Pattern.CASE_INSENSITIVE);
 
-    private final Map<String, Agency> byOrganId;
-    private final Map<String, Agency> byUsername;
+    private record Entries(Map<String, Agency> byOrganId, Map<String, Agency> byUsername) {
+    }
+
+    private volatile Entries entries;
 
     private AgencyDirectory(List<Agency> agencies) {
-        this.byOrganId = new LinkedHashMap<>();
-        this.byUsername = new LinkedHashMap<>();
+        this.entries = index(agencies);
+    }
+
+    private static Entries index(Collection<Agency> agencies) {
+        Map<String, Agency> byOrganId = new LinkedHashMap<>();
+        Map<String, Agency> byUsername = new LinkedHashMap<>();
         for (Agency agency : agencies) {
             byOrganId.put(agency.organId(), agency);
             byUsername.put(agency.username(), agency);
         }
+        return new Entries(Map.copyOf(byOrganId), Map.copyOf(byUsername));
     }
 
     public Optional<Agency> byOrganId(String organId) {
-        return Optional.ofNullable(byOrganId.get(organId));
+        return Optional.ofNullable(entries.byOrganId().get(organId));
     }
 
     public Optional<Agency> byUsername(String username) {
-        return Optional.ofNullable(byUsername.get(username));
+        return Optional.ofNullable(entries.byUsername().get(username));
     }
 
     public Collection<Agency> all() {
-        return byOrganId.values();
+        return entries.byOrganId().values();
+    }
+
+    /** Takes the entries of a directory read anew; returns the agencies it did not have before. */
+    public synchronized List<Agency> replaceWith(AgencyDirectory fresh) {
+        Entries before = this.entries;
+        this.entries = fresh.entries;
+        return fresh.all().stream().filter(agency -> !before.byOrganId().containsKey(agency.organId())).toList();
     }
 
     /** Reads and checks a directory file. */
