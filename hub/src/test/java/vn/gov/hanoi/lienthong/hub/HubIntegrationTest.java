@@ -11,6 +11,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import vn.gov.hanoi.lienthong.schemas.ws.edoc.HubFault;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
 import vn.gov.hanoi.lienthong.testkit.client.HubClient;
 import vn.gov.hanoi.lienthong.testkit.pki.TestPki;
 import vn.gov.hanoi.lienthong.testkit.simulator.AgencySimulator;
@@ -35,6 +38,8 @@ abstract class HubIntegrationTest {
     static final Path DATA_DIR = Path.of("target", "test-hub", UUID.randomUUID().toString());
     /** The government PKI of the tests: its root is the hub's only trust anchor. */
     static final TestPki PKI = TestPki.start();
+    /** The city's mail server, as official mailboxes see it (SMTP in, read back through GreenMail's store). */
+    static final GreenMail MAIL_SERVER = startMailServer();
     /** A second trusted PKI whose revocation data the hub has never fetched (for the held-document case). */
     static final TestPki OTHER_PKI = TestPki.start();
 
@@ -49,9 +54,17 @@ abstract class HubIntegrationTest {
         registry.add("hub.delivery.initial-delay", () -> "200ms");
         registry.add("hub.delivery.max-delay", () -> "2s");
         registry.add("hub.delivery.max-attempts", () -> "3");
+        registry.add("hub.mail.smtp.host", () -> "127.0.0.1");
+        registry.add("hub.mail.smtp.port", () -> MAIL_SERVER.getSmtp().getPort());
         Path trust = PKI.writeRootPem(DATA_DIR.resolve("trust"), "test-root-ca.pem");
         OTHER_PKI.writeRootPem(DATA_DIR.resolve("trust"), "other-test-root-ca.pem");
         registry.add("hub.trust.anchors", () -> "file:" + trust.getParent().toAbsolutePath() + "/*.pem");
+    }
+
+    private static GreenMail startMailServer() {
+        GreenMail server = new GreenMail(new ServerSetup(TestHub.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.start();
+        return server;
     }
 
     HubClient client(DemoAgencies agency) {

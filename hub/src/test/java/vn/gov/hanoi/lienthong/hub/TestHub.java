@@ -24,6 +24,9 @@ final class TestHub {
 
     /** A push agency whose system is never up: nothing listens at its endpoint. */
     static final String OFFLINE_ORGAN_ID = "000.00.77.H26";
+    /** An agency without a document system: documents go to its official mailbox. */
+    static final String MAIL_ORGAN_ID = "000.00.88.H26";
+    static final String MAIL_ORGAN_MAILBOX = "xathunghiem@hanoi.gov.vn";
 
     /**
      * The demo directory with the two push agencies' endpoints replaced by the given addresses, and one more
@@ -42,7 +45,13 @@ final class TestHub {
                         endpoint: http://127.0.0.1:%d/agency
                         username: offline-test
                         secretHash: $2a$10$6hNkmt8C9r.bF632NF1vnOubA372/.An4AUwVzUlVFUffHBKoO3c.
-                    """.formatted(OFFLINE_ORGAN_ID, freePort());
+                      - organId: %s
+                        name: Ủy ban nhân dân xã Thử Nghiệm
+                        mailbox: %s
+                        channel: email
+                        username: xa-thu-nghiem
+                        secretHash: $2a$10$6hNkmt8C9r.bF632NF1vnOubA372/.An4AUwVzUlVFUffHBKoO3c.
+                    """.formatted(OFFLINE_ORGAN_ID, freePort(), MAIL_ORGAN_ID, MAIL_ORGAN_MAILBOX);
             Files.createDirectories(dataDir);
             Path file = dataDir.resolve("agencies.yaml");
             Files.writeString(file, yaml);

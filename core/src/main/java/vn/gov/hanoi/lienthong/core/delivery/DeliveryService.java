@@ -114,7 +114,7 @@ public class DeliveryService {
         }
         DocumentRecord document = documents.find(delivery.documentId()).orElseThrow();
         try {
-            channel(recipient).sendDocument(recipient, outbound(document));
+            channel(recipient).sendDocument(recipient, outbound(document).forDelivery(delivery.requirement(), delivery.article()));
         } catch (Exception e) {
             throw new DeliveryAttemptFailed("push of document " + document.id() + " to " + recipient.organId() + " failed", e);
         }
@@ -128,7 +128,7 @@ public class DeliveryService {
                 .orElseThrow(() -> new IllegalStateException("no status " + message.itemId()));
         if (status.forwardedAt() != null) return;
         Agency sender = agency(message.targetOrganId());
-        if (!sender.channel().pushes()) return;
+        if (!sender.channel().pushesStatuses()) return;
         DocumentRecord document = documents.find(status.documentId()).orElseThrow();
         try {
             channel(sender).sendStatus(sender, new OutboundStatus(document, status));
@@ -148,7 +148,7 @@ public class DeliveryService {
                 documents.attachments(document.id()).stream()
                         .map(a -> new OutboundDocument.OutboundAttachment(a.contentId(), a.name(), a.mediaType(),
                                 a.size(), a.sha256(), () -> blobs.open(a.sha256())))
-                        .toList());
+                        .toList(), null, null);
     }
 
     private Agency agency(String organId) {

@@ -5,9 +5,18 @@ import java.util.UUID;
 
 import org.springframework.core.io.InputStreamSource;
 
-/** A document as a channel hands it to a recipient: the envelope's bytes and each file, streamed from the blob store. */
+import vn.gov.hanoi.lienthong.core.policy.Requirement;
+
+/**
+ * A document as a channel hands it to a recipient: the envelope's bytes and each file, streamed from the blob
+ * store, and — for a delivery — what the regulation requires of it ({@code requirement}, {@code article}).
+ */
 public record OutboundDocument(UUID documentId, String senderOrganId, String senderDocumentId, InputStreamSource envelope,
-                               List<OutboundAttachment> attachments) {
+                               List<OutboundAttachment> attachments, Requirement requirement, String article) {
+
+    public OutboundDocument forDelivery(Requirement requirement, String article) {
+        return new OutboundDocument(documentId, senderOrganId, senderDocumentId, envelope, attachments, requirement, article);
+    }
 
     public record OutboundAttachment(String contentId, String name, String mediaType, long size, String sha256,
                                      InputStreamSource content) {

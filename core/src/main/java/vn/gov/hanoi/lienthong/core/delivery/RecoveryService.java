@@ -43,7 +43,7 @@ public class RecoveryService {
                 .list()
                 .stream()
                 .filter(message -> directory.byOrganId(message.targetOrganId())
-                        .map(sender -> sender.channel().pushes()).orElse(false))
+                        .map(sender -> sender.channel().pushesStatuses()).orElse(false))
                 .toList();
     }
 }

@@ -117,7 +117,7 @@ public final class AgencyDirectory {
                     errors.add(where + ": endpoint '" + entry.endpoint() + "' is not an address: " + e.getMessage());
                 }
             }
-            if (channel != null && channel.pushes() && endpoint == null) {
+            if (channel != null && channel.needsEndpoint() && endpoint == null) {
                 errors.add(where + ": channel " + channel.configName() + " needs an endpoint");
             }
             AgencyState state = AgencyState.ACTIVE;

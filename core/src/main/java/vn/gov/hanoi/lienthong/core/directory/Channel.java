@@ -5,7 +5,9 @@ public enum Channel {
     /** The hub calls the agency's SOAP service (agency.wsdl) for each document and each status. */
     SOAP_PUSH("soap-push"),
     /** The agency's system fetches pending documents itself (getPendingDocuments, getDocument). */
-    PULL("pull");
+    PULL("pull"),
+    /** No integrated system (Article 6.2b): the hub mails documents to the agency's official mailbox. */
+    EMAIL("email");
 
     private final String configName;
 
@@ -17,14 +19,25 @@ public enum Channel {
         return configName;
     }
 
+    /** Whether the hub hands items over itself (the agency does not fetch them). */
     public boolean pushes() {
         return this != PULL;
+    }
+
+    /** Whether statuses on its documents are pushed to the agency (the others read getStatusHistory). */
+    public boolean pushesStatuses() {
+        return this == SOAP_PUSH;
+    }
+
+    /** Whether the agency's address is an endpoint of its own system (not its mailbox). */
+    public boolean needsEndpoint() {
+        return this == SOAP_PUSH;
     }
 
     public static Channel fromConfigName(String name) {
         for (Channel channel : values()) {
             if (channel.configName.equals(name)) return channel;
         }
-        throw new IllegalArgumentException("unknown channel '" + name + "' (known: soap-push, pull)");
+        throw new IllegalArgumentException("unknown channel '" + name + "' (known: soap-push, pull, email)");
     }
 }

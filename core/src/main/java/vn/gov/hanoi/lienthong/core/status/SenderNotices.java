@@ -10,8 +10,8 @@ import vn.gov.hanoi.lienthong.core.document.DocumentRecord;
 import vn.gov.hanoi.lienthong.core.document.StatusStore;
 
 /**
- * The statuses still to push to a document's sender. A sender that pulls reads them with getStatusHistory,
- * so nothing is queued for it.
+ * The statuses still to push to a document's sender. A sender whose channel carries no statuses (pull,
+ * e-mail) reads them with getStatusHistory, so nothing is queued for it.
  */
 @Component
 public class SenderNotices {
@@ -26,7 +26,7 @@ public class SenderNotices {
 
     public List<OutboxMessage> pending(DocumentRecord document, String reportingOrganId) {
         boolean senderPushes = directory.byOrganId(document.senderOrganId())
-                .map(sender -> sender.channel().pushes())
+                .map(sender -> sender.channel().pushesStatuses())
                 .orElse(false);
         if (!senderPushes) return List.of();
         return statuses.notForwardedFrom(document.id(), reportingOrganId).stream()

@@ -1,0 +1,140 @@
+package vn.gov.hanoi.lienthong.connectors.email;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.Optional;
+
+import jakarta.activation.DataHandler;
+import jakarta.activation.DataSource;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import org.springframework.core.io.InputStreamSource;
+import org.springframework.stereotype.Component;
+
+import vn.gov.hanoi.lienthong.core.delivery.OutboundDocument;
+import vn.gov.hanoi.lienthong.core.directory.Agency;
+import vn.gov.hanoi.lienthong.core.directory.AgencyDirectory;
+import vn.gov.hanoi.lienthong.core.edxml.EdxmlReader;
+import vn.gov.hanoi.lienthong.core.policy.Requirement;
+import vn.gov.hanoi.lienthong.schemas.edxml.MessageHeaderType;
+
+/**
+ * A document as an e-mail to an official mailbox: a Vietnamese subject (RFC 2047), a short body with what a
+ * receiving clerk registers (number and notation, issuing organ, date, summary, whether a paper copy
+ * follows and why), the files under their Vietnamese names (RFC 2231), and the signed edXML envelope as
+ * "edxml.xml", so that the clerk's software can import it. Files are streamed into the message, not copied.
+ */
+@Component
+public class OfficialLetterMail {
+
+    static final String ENVELOPE_FILE_NAME = "edxml.xml";
+
+    private final EdxmlReader edxml;
+    private final AgencyDirectory directory;
+
+    public OfficialLetterMail(EdxmlReader edxml, AgencyDirectory directory) {
+        this.edxml = edxml;
+        this.directory = directory;
+    }
+
+    public MimeMessage compose(Session session, String from, Agency recipient, OutboundDocument document)
+            throws MessagingException {
+        Optional<MessageHeaderType> header = readHeader(document);
+        String notation = header.map(h -> h.getCode().getCodeNumber() + "/" + h.getCode().getCodeNotation()).orElse("");
+        String subject = header.map(MessageHeaderType::getSubject).orElse("");
+        String senderName = directory.byOrganId(document.senderOrganId()).map(Agency::name)
+                .orElse(header.map(h -> h.getFrom().getOrganName()).orElse(document.senderOrganId()));
+
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(new InternetAddress(from));
+        message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(recipient.mailbox()));
+        message.setSubject("[Liên Thông] " + notation + " — " + subject, "UTF-8");
+        message.setHeader("X-LienThong-Document-Id", document.documentId().toString());
+
+        MimeMultipart parts = new MimeMultipart("mixed");
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(body(header, notation, senderName, document), "UTF-8");
+        parts.addBodyPart(text);
+        for (OutboundDocument.OutboundAttachment attachment : document.attachments()) {
+            parts.addBodyPart(file(attachment.name(), attachment.mediaType(), attachment.content()));
+        }
+        parts.addBodyPart(file(ENVELOPE_FILE_NAME, "application/xml", document.envelope()));
+        message.setContent(parts);
+        message.saveChanges();
+        return message;
+    }
+
+    private static String body(Optional<MessageHeaderType> header, String notation, String senderName,
+                               OutboundDocument document) {
+        StringBuilder text = new StringBuilder();
+        text.append("Trục liên thông văn bản thành phố Hà Nội chuyển đến quý cơ quan văn bản sau.\n\n");
+        text.append("Số, ký hiệu: ").append(notation).append('\n');
+        text.append("Cơ quan ban hành: ").append(senderName).append(" (").append(document.senderOrganId()).append(")\n");
+        header.ifPresent(h -> {
+            LocalDate date = LocalDate.of(h.getPromulgationInfo().getPromulgationDate().getYear(),
+                    h.getPromulgationInfo().getPromulgationDate().getMonth(), h.getPromulgationInfo().getPromulgationDate().getDay());
+            text.append("Ngày ban hành: ").append(h.getPromulgationInfo().getPlace()).append(", ").append(date).append('\n');
+            text.append("Loại văn bản: ").append(h.getDocumentType().getTypeName()).append('\n');
+            text.append("Trích yếu: ").append(h.getSubject()).append('\n');
+            text.append("Người ký: ").append(h.getSignerInfo().getFullName()).append('\n');
+        });
+        if (document.requirement() == Requirement.PAPER_TO_FOLLOW) {
+            text.append("Bản giấy: sẽ được gửi theo đường bưu chính (Quyết định 57/2013/QĐ-UBND, Điều ")
+                    .append(document.article()).append(").\n");
+        } else if (document.requirement() == Requirement.ELECTRONIC_ONLY) {
+            text.append("Bản giấy: không gửi; văn bản điện tử có giá trị (Quyết định 57/2013/QĐ-UBND, Điều ")
+                    .append(document.article()).append(").\n");
+        }
+        text.append("\nMã văn bản trên trục liên thông: ").append(document.documentId()).append('\n');
+        text.append("Tệp ").append(ENVELOPE_FILE_NAME).append(" là gói tin edXML có chữ ký số, dùng để nhập vào phần mềm quản lý văn bản.\n");
+        return text.toString();
+    }
+
+    private static MimeBodyPart file(String name, String mediaType, InputStreamSource content) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(new StreamedFile(content, name,
+                mediaType == null ? "application/octet-stream" : mediaType)));
+        // RFC 2231 for non-ASCII names: Jakarta Mail's mail.mime.encodeparameters is on by default.
+        part.setFileName(name);
+        part.setDisposition(MimeBodyPart.ATTACHMENT);
+        return part;
+    }
+
+    private Optional<MessageHeaderType> readHeader(OutboundDocument document) {
+        try (InputStream in = document.envelope().getInputStream()) {
+            return edxml.readMessageHeader(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record StreamedFile(InputStreamSource content, String name, String contentType) implements DataSource {
+        @Override
+        public InputStream getInputStream() throws IOException {
+            return content.getInputStream();
+        }
+
+        @Override
+        public OutputStream getOutputStream() {
+            throw new UnsupportedOperationException("read-only");
+        }
+
+        @Override
+        public String getContentType() {
+            return contentType;
+        }
+
+        @Override
+        public String getName() {
+            return name;
+        }
+    }
+}
