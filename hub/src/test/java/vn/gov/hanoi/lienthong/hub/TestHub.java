@@ -24,6 +24,8 @@ final class TestHub {
 
     /** A push agency whose system is never up: nothing listens at its endpoint. */
     static final String OFFLINE_ORGAN_ID = "000.00.77.H26";
+    static final String PORTAL_ORGAN_ID = "000.00.03.H26";
+    static final String PORTAL_MAILBOX = "congthongtin@hanoi.gov.vn";
     /** An agency without a document system: documents go to its official mailbox. */
     static final String MAIL_ORGAN_ID = "000.00.88.H26";
     static final String MAIL_ORGAN_MAILBOX = "xathunghiem@hanoi.gov.vn";
@@ -37,6 +39,8 @@ final class TestHub {
             String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .replace("http://localhost:9101/agency", soNoiVuEndpoint)
                     .replace("http://localhost:9102/agency", soTaiChinhEndpoint)
+                    // The portal publishes what it receives in its mailbox (Article 6.4: "by e-mail, as the regulation says").
+                    .replace("channel: pull\n    username: cong-thong-tin", "channel: email\n    username: cong-thong-tin")
                     + """
                       - organId: %s
                         name: Sở Thử nghiệm (hệ thống ngừng hoạt động)

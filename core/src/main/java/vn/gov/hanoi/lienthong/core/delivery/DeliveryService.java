@@ -114,7 +114,8 @@ public class DeliveryService {
         }
         DocumentRecord document = documents.find(delivery.documentId()).orElseThrow();
         try {
-            channel(recipient).sendDocument(recipient, outbound(document).forDelivery(delivery.requirement(), delivery.article()));
+            channel(recipient).sendDocument(recipient, outbound(document).forDelivery(delivery.requirement(),
+                    delivery.article(), delivery.purpose(), delivery.note()));
         } catch (Exception e) {
             throw new DeliveryAttemptFailed("push of document " + document.id() + " to " + recipient.organId() + " failed", e);
         }
@@ -148,7 +149,7 @@ public class DeliveryService {
                 documents.attachments(document.id()).stream()
                         .map(a -> new OutboundDocument.OutboundAttachment(a.contentId(), a.name(), a.mediaType(),
                                 a.size(), a.sha256(), () -> blobs.open(a.sha256())))
-                        .toList(), null, null);
+                        .toList(), null, null, null, null);
     }
 
     private Agency agency(String organId) {

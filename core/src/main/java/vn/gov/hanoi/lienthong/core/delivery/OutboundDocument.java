@@ -5,17 +5,21 @@ import java.util.UUID;
 
 import org.springframework.core.io.InputStreamSource;
 
+import vn.gov.hanoi.lienthong.core.policy.DeliveryPurpose;
 import vn.gov.hanoi.lienthong.core.policy.Requirement;
 
 /**
  * A document as a channel hands it to a recipient: the envelope's bytes and each file, streamed from the blob
- * store, and — for a delivery — what the regulation requires of it ({@code requirement}, {@code article}).
+ * store, and — for a delivery — what the regulation requires of it ({@code requirement}, {@code article}), why
+ * the delivery exists ({@code purpose}) and, for a publication, the portal category ({@code note}).
  */
 public record OutboundDocument(UUID documentId, String senderOrganId, String senderDocumentId, InputStreamSource envelope,
-                               List<OutboundAttachment> attachments, Requirement requirement, String article) {
+                               List<OutboundAttachment> attachments, Requirement requirement, String article,
+                               DeliveryPurpose purpose, String note) {
 
-    public OutboundDocument forDelivery(Requirement requirement, String article) {
-        return new OutboundDocument(documentId, senderOrganId, senderDocumentId, envelope, attachments, requirement, article);
+    public OutboundDocument forDelivery(Requirement requirement, String article, DeliveryPurpose purpose, String note) {
+        return new OutboundDocument(documentId, senderOrganId, senderDocumentId, envelope, attachments, requirement, article,
+                purpose, note);
     }
 
     public record OutboundAttachment(String contentId, String name, String mediaType, long size, String sha256,

@@ -15,6 +15,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 
 import org.springframework.core.io.InputStreamSource;
 import org.springframework.stereotype.Component;
@@ -23,6 +24,7 @@ import vn.gov.hanoi.lienthong.core.delivery.OutboundDocument;
 import vn.gov.hanoi.lienthong.core.directory.Agency;
 import vn.gov.hanoi.lienthong.core.directory.AgencyDirectory;
 import vn.gov.hanoi.lienthong.core.edxml.EdxmlReader;
+import vn.gov.hanoi.lienthong.core.policy.DeliveryPurpose;
 import vn.gov.hanoi.lienthong.core.policy.Requirement;
 import vn.gov.hanoi.lienthong.schemas.edxml.MessageHeaderType;
 
@@ -36,6 +38,8 @@ import vn.gov.hanoi.lienthong.schemas.edxml.MessageHeaderType;
 public class OfficialLetterMail {
 
     static final String ENVELOPE_FILE_NAME = "edxml.xml";
+    /** The portal category of a publication, RFC 2047-encoded. */
+    public static final String PORTAL_CATEGORY_HEADER = "X-LienThong-Portal-Category";
 
     private final EdxmlReader edxml;
     private final AgencyDirectory directory;
@@ -46,7 +50,7 @@ public class OfficialLetterMail {
     }
 
     public MimeMessage compose(Session session, String from, Agency recipient, OutboundDocument document)
-            throws MessagingException {
+            throws MessagingException, java.io.UnsupportedEncodingException {
         Optional<MessageHeaderType> header = readHeader(document);
         String notation = header.map(h -> h.getCode().getCodeNumber() + "/" + h.getCode().getCodeNotation()).orElse("");
         String subject = header.map(MessageHeaderType::getSubject).orElse("");
@@ -58,6 +62,10 @@ public class OfficialLetterMail {
         message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(recipient.mailbox()));
         message.setSubject("[Liên Thông] " + notation + " — " + subject, "UTF-8");
         message.setHeader("X-LienThong-Document-Id", document.documentId().toString());
+        if (document.purpose() == DeliveryPurpose.PUBLICATION && document.note() != null) {
+            // Article 12.8: the portal publishes under this category.
+            message.setHeader(PORTAL_CATEGORY_HEADER, MimeUtility.encodeText(document.note(), "UTF-8", "B"));
+        }
 
         MimeMultipart parts = new MimeMultipart("mixed");
         MimeBodyPart text = new MimeBodyPart();
@@ -75,7 +83,13 @@ public class OfficialLetterMail {
     private static String body(Optional<MessageHeaderType> header, String notation, String senderName,
                                OutboundDocument document) {
         StringBuilder text = new StringBuilder();
-        text.append("Trục liên thông văn bản thành phố Hà Nội chuyển đến quý cơ quan văn bản sau.\n\n");
+        if (document.purpose() == DeliveryPurpose.PUBLICATION) {
+            text.append("Trục liên thông văn bản thành phố Hà Nội chuyển văn bản sau để đăng tải trên Cổng thông tin "
+                    + "(Quyết định 57/2013/QĐ-UBND, Điều ").append(document.article()).append(").\n");
+            text.append("Chuyên mục: ").append(document.note()).append("\n\n");
+        } else {
+            text.append("Trục liên thông văn bản thành phố Hà Nội chuyển đến quý cơ quan văn bản sau.\n\n");
+        }
         text.append("Số, ký hiệu: ").append(notation).append('\n');
         text.append("Cơ quan ban hành: ").append(senderName).append(" (").append(document.senderOrganId()).append(")\n");
         header.ifPresent(h -> {
