@@ -112,17 +112,33 @@ public class EdxmlReader {
     public Optional<MessageHeaderType> readMessageHeader(byte[] xml) {
         if (!schemaViolations(xml).isEmpty()) return Optional.empty();
         try {
-            EdXML edxml = (EdXML) jaxb.createUnmarshaller().unmarshal(parse(xml));
+            return messageHeader(parse(xml));
+        } catch (RefusedException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The header of an envelope already known to be schema-valid (inspected, or accepted by inspection), from
+     * its parsed form: no second validation.
+     */
+    public Optional<MessageHeaderType> messageHeader(Document dom) {
+        try {
+            EdXML edxml = (EdXML) jaxb.createUnmarshaller().unmarshal(dom);
             return Optional.ofNullable(edxml.getEdXMLEnvelope().getEdXMLHeader().getMessageHeader());
-        } catch (JAXBException | RefusedException e) {
+        } catch (JAXBException | RuntimeException e) {
             return Optional.empty();
         }
     }
 
     /** Every piece of text in the envelope, outside its signature, with the path of its element. */
     public List<TextField> textFields(byte[] xml) {
+        return textFields(parse(xml));
+    }
+
+    public List<TextField> textFields(Document dom) {
         List<TextField> fields = new ArrayList<>();
-        collectText(parse(xml).getDocumentElement(), "", fields);
+        collectText(dom.getDocumentElement(), "", fields);
         return fields;
     }
 
@@ -152,7 +168,10 @@ public class EdxmlReader {
 
     /** Parses a document message far enough to route it; refuses what is not readable edXML at all. */
     public EnvelopeSummary summarize(byte[] envelope) {
-        Document document = parse(envelope);
+        return summarize(parse(envelope));
+    }
+
+    public EnvelopeSummary summarize(Document document) {
         Element header = child(document.getDocumentElement(), "edXMLEnvelope", "edXMLHeader");
         Element message = header == null ? null : firstChild(header, "MessageHeader");
         if (message == null) {

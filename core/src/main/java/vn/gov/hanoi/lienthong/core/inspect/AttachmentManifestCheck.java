@@ -29,7 +29,7 @@ public class AttachmentManifestCheck implements LegalityCheck {
 
     @Override
     public List<Finding> check(InspectedDocument document) {
-        EnvelopeSummary summary = edxml.summarize(document.envelope());
+        EnvelopeSummary summary = edxml.summarize(document.dom());
         Set<String> listed = new LinkedHashSet<>(summary.attachmentContentIds());
         Set<String> sent = new LinkedHashSet<>();
         for (AttachmentRecord attachment : document.attachments()) {

@@ -13,6 +13,7 @@ import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.SubIndication;
 
 import org.slf4j.Logger;
+import org.w3c.dom.Document;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -85,13 +86,16 @@ public class InspectionService {
                 return new InspectionOutcome(documentId, true, List.of(), List.of());
             }
             byte[] envelope = envelopeOf(document);
-            InspectedDocument inspected = new InspectedDocument(document, envelope,
-                    edxml.readMessageHeader(envelope).orElse(null), documents.attachments(documentId), blobs);
+            Document dom = edxml.dom(envelope);
+            List<String> violations = edxml.schemaViolations(envelope);
+            InspectedDocument inspected = new InspectedDocument(document, envelope, dom, violations,
+                    violations.isEmpty() ? edxml.messageHeader(dom).orElse(null) : null,
+                    documents.attachments(documentId), blobs);
             List<Finding> findings = new ArrayList<>();
             for (LegalityCheck check : checks) {
                 findings.addAll(check.check(inspected));
             }
-            SignatureResult signature = signatures.verify(envelope, document.receivedAt());
+            SignatureResult signature = signatures.verify(dom, document.receivedAt());
             if (signature.verdict() == Verdict.INDETERMINATE) {
                 // Neither accepted nor refused: the transaction rolls back and the broker redelivers later.
                 throw new RevocationUnavailableException(documentId, signature.detail());

@@ -5,23 +5,16 @@ import java.util.List;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import vn.gov.hanoi.lienthong.core.edxml.EdxmlReader;
 import vn.gov.hanoi.lienthong.core.refusal.ReasonCode;
 
-/** The envelope is valid against the edXML schema. */
+/** The envelope is valid against the edXML schema (validated once, by the inspection, for every check). */
 @Component
 @Order(10)
 public class SchemaCheck implements LegalityCheck {
 
-    private final EdxmlReader edxml;
-
-    public SchemaCheck(EdxmlReader edxml) {
-        this.edxml = edxml;
-    }
-
     @Override
     public List<Finding> check(InspectedDocument document) {
-        return edxml.schemaViolations(document.envelope()).stream()
+        return document.schemaViolations().stream()
                 .map(violation -> Finding.refusal(ReasonCode.XSD_INVALID.with(violation)))
                 .toList();
     }

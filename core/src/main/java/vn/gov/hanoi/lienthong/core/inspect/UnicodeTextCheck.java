@@ -30,7 +30,7 @@ public class UnicodeTextCheck implements LegalityCheck {
     @Override
     public List<Finding> check(InspectedDocument document) {
         List<Finding> findings = new ArrayList<>();
-        for (EdxmlReader.TextField field : edxml.textFields(document.envelope())) {
+        for (EdxmlReader.TextField field : edxml.textFields(document.dom())) {
             if (!Normalizer.isNormalized(field.text(), Normalizer.Form.NFC)) {
                 findings.add(Finding.refusal(ReasonCode.TEXT_NOT_NFC.with(field.path())));
             }

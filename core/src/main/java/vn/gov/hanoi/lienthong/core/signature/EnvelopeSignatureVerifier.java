@@ -55,7 +55,11 @@ public class EnvelopeSignatureVerifier {
 
     /** @param at the time the signature must have been valid: when the hub received the document */
     public SignatureResult verify(byte[] envelope, Instant at) {
-        Document document = edxml.dom(envelope);
+        return verify(edxml.dom(envelope), at);
+    }
+
+    /** The same, on an envelope already parsed (the validation only reads the DOM). */
+    public SignatureResult verify(Document document, Instant at) {
         NodeList found = document.getElementsByTagNameNS(XMLSignature.XMLNS, "Signature");
         if (found.getLength() == 0) return SignatureResult.of(Verdict.UNSIGNED, null, "no signature");
         if (found.getLength() > 1) return SignatureResult.of(Verdict.TAMPERED, null, "more than one signature");

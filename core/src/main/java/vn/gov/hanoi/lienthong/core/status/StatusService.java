@@ -61,10 +61,10 @@ public class StatusService {
     public StatusAcceptance accept(Agency caller, UUID documentId, byte[] statusMessage) {
         DocumentRecord document = documents.find(documentId)
                 .orElseThrow(() -> RefusedException.because(ReasonCode.DOCUMENT_NOT_FOUND, documentId));
-        if (deliveries.find(documentId, caller.organId()).isEmpty()) {
+        DeliveryRecord delivery = deliveries.find(documentId, caller.organId()).orElseThrow(() -> {
             LOG.warn("Refused a status from {} on document {}: not addressed to it", caller, documentId);
-            throw RefusedException.because(ReasonCode.NOT_A_RECIPIENT, documentId, caller.organId());
-        }
+            return RefusedException.because(ReasonCode.NOT_A_RECIPIENT, documentId, caller.organId());
+        });
         StatusType status = edxml.readStatus(statusMessage);
         String reporter = status.getFrom().getOrganId();
         if (!caller.organId().equals(reporter)) {
@@ -81,10 +81,10 @@ public class StatusService {
             Instant now = clock.instant();
             StatusStore.Insertion insertion = statuses.insertIfAbsent(documentId, reporter, status.getStatusCode(),
                     status.getDescription(), List.of(), reportedAt, now);
-            DeliveryRecord delivery = deliveries.find(documentId, caller.organId()).orElseThrow();
-            if (delivery.state() == DeliveryState.AVAILABLE) {
+            // Read again under its lock: the state may have moved since the check above.
+            DeliveryRecord locked = deliveries.lock(delivery.id()).orElseThrow();
+            if (locked.state() == DeliveryState.AVAILABLE) {
                 // A status after a pull is the recipient's word that it has the document.
-                DeliveryRecord locked = deliveries.lock(delivery.id()).orElseThrow();
                 deliveries.transition(locked, DeliveryState.DELIVERED, locked.attempts(),
                         "recipient reported status " + status.getStatusCode(), null, now);
             }

@@ -42,7 +42,10 @@ final class Inspections {
         }
         DocumentRecord record = new DocumentRecord(UUID.randomUUID(), "000.00.12.H26", "doc-1", List.of("000.00.15.H26"),
                 "subject", "1/QĐ-UBND", "0".repeat(64), envelope.length, DocumentState.RECEIVED, Instant.now(), Instant.now());
-        return new InspectedDocument(record, envelope, EDXML.readMessageHeader(envelope).orElse(null), attachments, blobs);
+        var dom = EDXML.dom(envelope);
+        List<String> violations = EDXML.schemaViolations(envelope);
+        return new InspectedDocument(record, envelope, dom, violations,
+                violations.isEmpty() ? EDXML.messageHeader(dom).orElse(null) : null, attachments, blobs);
     }
 
     static List<String> codes(List<Finding> findings) {
