@@ -17,6 +17,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import vn.gov.hanoi.lienthong.testkit.client.HubClient;
 import vn.gov.hanoi.lienthong.testkit.pki.TestPki;
 import vn.gov.hanoi.lienthong.testkit.simulator.AgencySimulator;
+import vn.gov.hanoi.lienthong.testkit.simulator.RestAgencySimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -35,11 +36,16 @@ abstract class HubIntegrationTest {
     // The simulators live as long as the shared Spring context: the whole test JVM.
     static final AgencySimulator SO_NOI_VU_SYSTEM = AgencySimulator.start(TestHub.freePort());
     static final AgencySimulator SO_TAI_CHINH_SYSTEM = AgencySimulator.start(TestHub.freePort());
+    /** The REST agency's system (TestHub.REST_ORGAN_ID), taking pushes over REST. */
+    static final RestAgencySimulator SO_TTTT_REST_SYSTEM = startRestSystem();
     static final Path DATA_DIR = Path.of("target", "test-hub", UUID.randomUUID().toString());
     /** The government PKI of the tests: its root is the hub's only trust anchor. */
     static final TestPki PKI = TestPki.start();
-    /** The city's mail server, as official mailboxes see it (SMTP in, read back through GreenMail's store). */
+    /** The city's mail server: SMTP for everyone, IMAP for the hub's own mailbox. */
     static final GreenMail MAIL_SERVER = startMailServer();
+    static final String HUB_MAILBOX = "lienthong@hanoi.gov.vn";
+    static final String HUB_MAILBOX_LOGIN = "lienthong";
+    static final String HUB_MAILBOX_PASSWORD = "hop-thu-truc-2026";
     /** A second trusted PKI whose revocation data the hub has never fetched (for the held-document case). */
     static final TestPki OTHER_PKI = TestPki.start();
 
@@ -56,14 +62,40 @@ abstract class HubIntegrationTest {
         registry.add("hub.delivery.max-attempts", () -> "3");
         registry.add("hub.mail.smtp.host", () -> "127.0.0.1");
         registry.add("hub.mail.smtp.port", () -> MAIL_SERVER.getSmtp().getPort());
+        registry.add("hub.mail.from", () -> HUB_MAILBOX);
+        registry.add("hub.mail.imap.enabled", () -> "true");
+        registry.add("hub.mail.imap.protocol", () -> "imap");
+        registry.add("hub.mail.imap.host", () -> "127.0.0.1");
+        registry.add("hub.mail.imap.port", () -> MAIL_SERVER.getImap().getPort());
+        registry.add("hub.mail.imap.username", () -> HUB_MAILBOX_LOGIN);
+        registry.add("hub.mail.imap.password", () -> HUB_MAILBOX_PASSWORD);
+        registry.add("hub.mail.imap.poll-interval", () -> "300ms");
         Path trust = PKI.writeRootPem(DATA_DIR.resolve("trust"), "test-root-ca.pem");
         OTHER_PKI.writeRootPem(DATA_DIR.resolve("trust"), "other-test-root-ca.pem");
         registry.add("hub.trust.anchors", () -> "file:" + trust.getParent().toAbsolutePath() + "/*.pem");
     }
 
+    private static RestAgencySimulator startRestSystem() {
+        RestAgencySimulator system = RestAgencySimulator.start(TestHub.freePort(), "sotttt");
+        TestHub.restAgencyEndpoint = system.address();
+        return system;
+    }
+
+    /** Has the hub read its directory file again (POST /actuator/directory); fails unless it applied it. */
+    void reloadDirectory() throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/actuator/directory"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.body()).contains("\"applied\":true");
+    }
+
     private static GreenMail startMailServer() {
-        GreenMail server = new GreenMail(new ServerSetup(TestHub.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        GreenMail server = new GreenMail(new ServerSetup[] {
+                new ServerSetup(TestHub.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(TestHub.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
         server.start();
+        server.setUser(HUB_MAILBOX, HUB_MAILBOX_LOGIN, HUB_MAILBOX_PASSWORD);
         return server;
     }
 

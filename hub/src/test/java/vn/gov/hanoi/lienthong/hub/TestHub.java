@@ -29,6 +29,10 @@ final class TestHub {
     /** An agency without a document system: documents go to its official mailbox. */
     static final String MAIL_ORGAN_ID = "000.00.88.H26";
     static final String MAIL_ORGAN_MAILBOX = "xathunghiem@hanoi.gov.vn";
+    /** An agency whose system takes pushes over REST (channel rest-push); its system signs in as so-tttt. */
+    static final String REST_ORGAN_ID = "000.00.66.H26";
+    /** Where the REST agency's simulated system listens, when the test sets one up (else nothing listens). */
+    static String restAgencyEndpoint = "http://127.0.0.1:" + freePort() + "/agency";
 
     /**
      * The demo directory with the two push agencies' endpoints replaced by the given addresses, and one more
@@ -55,7 +59,15 @@ final class TestHub {
                         channel: email
                         username: xa-thu-nghiem
                         secretHash: $2a$10$6hNkmt8C9r.bF632NF1vnOubA372/.An4AUwVzUlVFUffHBKoO3c.
-                    """.formatted(OFFLINE_ORGAN_ID, freePort(), MAIL_ORGAN_ID, MAIL_ORGAN_MAILBOX);
+                      - organId: %s
+                        name: Sở Thông tin và Truyền thông (hệ thống REST)
+                        mailbox: sotttt@hanoi.gov.vn
+                        channel: rest-push
+                        endpoint: %s
+                        username: so-tttt
+                        secretHash: $2a$10$6hNkmt8C9r.bF632NF1vnOubA372/.An4AUwVzUlVFUffHBKoO3c.
+                    """.formatted(OFFLINE_ORGAN_ID, freePort(), MAIL_ORGAN_ID, MAIL_ORGAN_MAILBOX, REST_ORGAN_ID,
+                            restAgencyEndpoint);
             Files.createDirectories(dataDir);
             Path file = dataDir.resolve("agencies.yaml");
             Files.writeString(file, yaml);

@@ -13,7 +13,8 @@ public interface DeliveryChannel {
 
     Channel channel();
 
-    void sendDocument(Agency recipient, OutboundDocument document) throws Exception;
+    /** @return the receiving side's acknowledgement (a reference it gave the document), or null if it gives none */
+    String sendDocument(Agency recipient, OutboundDocument document) throws Exception;
 
     void sendStatus(Agency sender, OutboundStatus status) throws Exception;
 }

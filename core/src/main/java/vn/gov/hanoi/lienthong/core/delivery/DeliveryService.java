@@ -113,15 +113,18 @@ public class DeliveryService {
             return;
         }
         DocumentRecord document = documents.find(delivery.documentId()).orElseThrow();
+        String acknowledgement;
         try {
-            channel(recipient).sendDocument(recipient, outbound(document).forDelivery(delivery.requirement(),
+            acknowledgement = channel(recipient).sendDocument(recipient, outbound(document).forDelivery(delivery.requirement(),
                     delivery.article(), delivery.purpose(), delivery.note()));
         } catch (Exception e) {
             throw new DeliveryAttemptFailed("push of document " + document.id() + " to " + recipient.organId() + " failed", e);
         }
         deliveries.transition(delivery, DeliveryState.DELIVERED, attempt,
                 "pushed over " + recipient.channel().configName(), null, clock.instant());
-        LOG.info("Delivered document {} to {}", document.id(), recipient.organId());
+        if (acknowledgement != null) deliveries.acknowledge(delivery.id(), acknowledgement);
+        LOG.info("Delivered document {} to {}{}", document.id(), recipient.organId(),
+                acknowledgement == null ? "" : " (acknowledged: " + acknowledgement + ")");
     }
 
     private void deliverStatus(OutboxMessage message) {

@@ -29,7 +29,7 @@ public final class AgencyDirectory {
     private static final Pattern OFFICIAL_MAILBOX =
             Pattern.compile("[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+\\.)*hanoi\\.gov\\.vn", Pattern.CASE_INSENSITIVE);
 
-    private record Entries(Map<String, Agency> byOrganId, Map<String, Agency> byUsername) {
+    private record Entries(Map<String, Agency> byOrganId, Map<String, Agency> byUsername, Map<String, Agency> byMailbox) {
     }
 
     private volatile Entries entries;
@@ -41,11 +41,13 @@ public final class AgencyDirectory {
     private static Entries index(Collection<Agency> agencies) {
         Map<String, Agency> byOrganId = new LinkedHashMap<>();
         Map<String, Agency> byUsername = new LinkedHashMap<>();
+        Map<String, Agency> byMailbox = new LinkedHashMap<>();
         for (Agency agency : agencies) {
             byOrganId.put(agency.organId(), agency);
             byUsername.put(agency.username(), agency);
+            byMailbox.putIfAbsent(agency.mailbox().toLowerCase(Locale.ROOT), agency);
         }
-        return new Entries(Map.copyOf(byOrganId), Map.copyOf(byUsername));
+        return new Entries(Map.copyOf(byOrganId), Map.copyOf(byUsername), Map.copyOf(byMailbox));
     }
 
     public Optional<Agency> byOrganId(String organId) {
@@ -54,6 +56,12 @@ public final class AgencyDirectory {
 
     public Optional<Agency> byUsername(String username) {
         return Optional.ofNullable(entries.byUsername().get(username));
+    }
+
+    /** The agency whose official mailbox this is (addresses compare without regard to case). */
+    public Optional<Agency> byMailbox(String address) {
+        return address == null ? Optional.empty()
+                : Optional.ofNullable(entries.byMailbox().get(address.trim().toLowerCase(Locale.ROOT)));
     }
 
     public Collection<Agency> all() {
@@ -76,6 +84,7 @@ public final class AgencyDirectory {
         List<Agency> agencies = new ArrayList<>();
         Map<String, Integer> seenOrganIds = new LinkedHashMap<>();
         Map<String, Integer> seenUsernames = new LinkedHashMap<>();
+        Map<String, Integer> seenMailboxes = new LinkedHashMap<>();
         List<DirectoryFile.Entry> entries = file.agencies() == null ? List.of() : file.agencies();
         for (int i = 0; i < entries.size(); i++) {
             DirectoryFile.Entry entry = entries.get(i);
@@ -91,6 +100,10 @@ public final class AgencyDirectory {
                 errors.add(where + ": mailbox is missing (every agency has an official mailbox, Article 6.2)");
             } else if (!OFFICIAL_MAILBOX.matcher(entry.mailbox()).matches()) {
                 errors.add(where + ": mailbox '" + entry.mailbox() + "' is not on the hanoi.gov.vn domain (Article 17.2b)");
+            } else if (seenMailboxes.putIfAbsent(entry.mailbox().toLowerCase(Locale.ROOT), i) != null) {
+                // Mail is attributed to its sender by this address: one mailbox, one agency.
+                errors.add(where + ": mailbox " + entry.mailbox() + " is already used by agencies["
+                        + seenMailboxes.get(entry.mailbox().toLowerCase(Locale.ROOT)) + "]");
             }
             if (blank(entry.username())) {
                 errors.add(where + ": username is missing");

@@ -70,6 +70,10 @@ public class DeliveryStore {
         documents.recordTransition(delivery.documentId(), delivery.id(), delivery.state().name(), to.name(), cause, at);
     }
 
+    public void acknowledge(UUID deliveryId, String acknowledgement) {
+        jdbc.sql("update delivery set acknowledgement = ? where id = ?").params(acknowledgement, deliveryId).update();
+    }
+
     public List<UUID> documentsAvailableTo(String recipientOrganId, int limit) {
         return jdbc.sql("""
                         select document_id from delivery
@@ -85,6 +89,6 @@ public class DeliveryStore {
                 DeliveryState.valueOf(rs.getString("state")), rs.getInt("attempts"), rs.getString("last_error"),
                 rs.getTimestamp("updated_at").toInstant(), DeliveryPurpose.valueOf(rs.getString("purpose")),
                 rs.getString("paper_requirement") == null ? null : Requirement.valueOf(rs.getString("paper_requirement")),
-                rs.getString("article"), rs.getString("note"));
+                rs.getString("article"), rs.getString("note"), rs.getString("acknowledgement"));
     }
 }

@@ -49,12 +49,14 @@ public class DocumentStore {
     }
 
     /** Inserts a new document unless this sender already sent this document id (and it was not rejected); true when inserted. */
-    public boolean insertReceived(DocumentRecord document, List<AttachmentRecord> attachments, String cause) {
+    public boolean insertReceived(DocumentRecord document, List<AttachmentRecord> attachments, String cause,
+                                  String sourceReference) {
         int inserted = jdbc.sql("""
                         insert into document (id, sender_organ_id, sender_document_id, recipient_organ_ids, subject,
-                                              code_notation, envelope_sha256, envelope_size, state, received_at, updated_at)
+                                              code_notation, envelope_sha256, envelope_size, state, received_at, updated_at,
+                                              source_ref)
                         values (:id, :sender, :senderDocumentId, :recipients, :subject, :notation, :envelopeSha256,
-                                :envelopeSize, :state, :receivedAt, :receivedAt)
+                                :envelopeSize, :state, :receivedAt, :receivedAt, :sourceRef)
                         on conflict (sender_organ_id, sender_document_id) where state <> 'REJECTED' do nothing""")
                 .param("id", document.id())
                 .param("sender", document.senderOrganId())
@@ -66,6 +68,7 @@ public class DocumentStore {
                 .param("envelopeSize", document.envelopeSize())
                 .param("state", DocumentState.RECEIVED.name())
                 .param("receivedAt", Timestamp.from(document.receivedAt()))
+                .param("sourceRef", sourceReference)
                 .update();
         if (inserted == 0) return false;
         for (AttachmentRecord attachment : attachments) {
@@ -82,6 +85,12 @@ public class DocumentStore {
 
     public Optional<DocumentRecord> find(UUID id) {
         return jdbc.sql("select * from document where id = ?").param(id).query(DocumentStore::document).optional();
+    }
+
+    /** The document a channel took from the carrier it names (see IncomingDocument#sourceReference), in any state. */
+    public Optional<DocumentRecord> findBySourceReference(String sourceReference) {
+        return jdbc.sql("select * from document where source_ref = ?").param(sourceReference)
+                .query(DocumentStore::document).optional();
     }
 
     /** The document this sender sent under this id, unless it was rejected (a rejected document may be sent again). */

@@ -202,6 +202,19 @@ public class EdxmlReader {
                 contentIds);
     }
 
+    /** The files the envelope lists: ContentId to AttachmentName, in the envelope's order. */
+    public java.util.Map<String, String> attachmentNames(Document document) {
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        Element body = child(document.getDocumentElement(), "edXMLEnvelope", "edXMLBody");
+        if (body != null) {
+            for (Element attachment : children(body, "Attachment")) {
+                String contentId = text(attachment, "ContentId");
+                if (contentId != null) names.put(contentId, text(attachment, "AttachmentName"));
+            }
+        }
+        return names;
+    }
+
     /** Validates against the edXML schema; returns every violation found (up to a bound), empty if valid. */
     public List<String> schemaViolations(byte[] xml) {
         List<String> violations = new ArrayList<>();

@@ -83,7 +83,9 @@ public class IntakeService {
         }
         checkAttachmentNames(incoming.attachments());
 
-        Optional<DocumentRecord> known = documents.findBySender(summary.senderOrganId(), summary.senderDocumentId());
+        Optional<DocumentRecord> known = Optional.ofNullable(incoming.sourceReference())
+                .flatMap(documents::findBySourceReference)
+                .or(() -> documents.findBySender(summary.senderOrganId(), summary.senderDocumentId()));
         if (known.isPresent()) {
             return duplicateOf(known.get());
         }
@@ -107,7 +109,7 @@ public class IntakeService {
                 summary.senderDocumentId(), summary.recipientOrganIds(), summary.subject(), summary.codeNotation(),
                 envelope.sha256(), envelope.size(), DocumentState.RECEIVED, now, now);
         Boolean inserted = transaction.execute(tx -> documents.insertReceived(document, attachments,
-                "received from " + caller.organId()));
+                "received from " + caller.organId(), incoming.sourceReference()));
         if (!Boolean.TRUE.equals(inserted)) {
             // The same document arrived twice at the same moment; the other request recorded it first.
             return duplicateOf(documents.findBySender(summary.senderOrganId(), summary.senderDocumentId()).orElseThrow());

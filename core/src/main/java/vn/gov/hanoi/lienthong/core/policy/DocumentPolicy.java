@@ -71,6 +71,24 @@ public final class DocumentPolicy {
         return Optional.ofNullable(types.get(number));
     }
 
+    /** The type of this name (compared in NFC, without regard to case). */
+    public Optional<DocumentType> typeNamed(String name) {
+        if (name == null) return Optional.empty();
+        String wanted = normalize(name.strip());
+        return types.values().stream().filter(type -> normalize(type.name()).equals(wanted)).findFirst();
+    }
+
+    /**
+     * The type a number and notation implies: the type whose abbreviation begins the notation (15/QĐ-UBND is
+     * a Quyết định); a notation without one is a Công văn's (15/UBND-VP), by Decree 30/2020's rule.
+     */
+    public Optional<DocumentType> typeOfNotation(String notation) {
+        if (notation == null || notation.isBlank()) return Optional.empty();
+        String first = java.text.Normalizer.normalize(notation.strip().split("-")[0], java.text.Normalizer.Form.NFC);
+        return types.values().stream().filter(type -> first.equals(type.abbreviation())).findFirst()
+                .or(() -> typeNamed("Công văn"));
+    }
+
     public Collection<DocumentType> types() {
         return types.values();
     }

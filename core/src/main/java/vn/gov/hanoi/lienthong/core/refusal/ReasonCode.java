@@ -111,6 +111,15 @@ public enum ReasonCode {
     DELIVERY_FAILED(
             "Không chuyển được văn bản đến %s sau %d lần thử: %s",
             "The document could not be delivered to %s after %d attempts: %s"),
+    MAIL_SENDER_UNKNOWN(
+            "Địa chỉ %s không phải hộp thư công vụ của một cơ quan trong danh bạ trục liên thông; thư không được tiếp nhận.",
+            "%s is not the official mailbox of an agency in the hub's directory; the message was not taken."),
+    MAIL_WITHOUT_DOCUMENT(
+            "Thư không mang văn bản: cần gói tin edXML (tệp .xml) hoặc bản quét văn bản (tệp .pdf, .doc, .docx, .odt).",
+            "The message carries no document: an edXML envelope (.xml file) or a scanned document (.pdf, .doc, .docx, .odt) is needed."),
+    MAIL_WITHOUT_RECIPIENT(
+            "Thư không chỉ ra cơ quan nhận: gửi đồng thời đến hộp thư công vụ của cơ quan nhận, hoặc đến %s.",
+            "The message names no recipient: copy the recipient's official mailbox, or write to %s."),
     INTERNAL_ERROR(
             "Lỗi nội bộ của trục liên thông; văn bản chưa được tiếp nhận, xin gửi lại sau.",
             "Internal error of the hub; the document was not taken, please send it again later.");

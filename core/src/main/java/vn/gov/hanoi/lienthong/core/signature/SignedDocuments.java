@@ -84,6 +84,7 @@ public class SignedDocuments {
             if (delivery.requirement() != null) append(xml, entry, "PaperRequirement", delivery.requirement().name());
             if (delivery.article() != null) append(xml, entry, "Article", delivery.article());
             if (delivery.note() != null) append(xml, entry, "Note", delivery.note());
+            if (delivery.acknowledgement() != null) append(xml, entry, "Acknowledgement", delivery.acknowledgement());
         }
         return signer.sign(xml, receipt);
     }

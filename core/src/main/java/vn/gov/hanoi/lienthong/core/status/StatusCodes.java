@@ -14,4 +14,17 @@ public final class StatusCodes {
 
     private StatusCodes() {
     }
+
+    /** The status's name as a clerk reads it. */
+    public static String vietnameseName(String code) {
+        return switch (code) {
+            case ARRIVED -> "Đã đến hệ thống của cơ quan nhận";
+            case REFUSED -> "Bị từ chối";
+            case REGISTERED -> "Đã vào sổ văn bản đến";
+            case ASSIGNED -> "Đã phân công xử lý";
+            case IN_PROGRESS -> "Đang xử lý";
+            case DONE -> "Đã hoàn thành";
+            default -> "Trạng thái " + code;
+        };
+    }
 }

@@ -84,7 +84,7 @@ class AgencyDirectoryTest {
         assertThat(error.errors()).containsExactly(
                 "test.yaml: agencies[1] (000.00.12.H26): organId 000.00.12.H26 is already used by agencies[0]",
                 "test.yaml: agencies[2] (000.00.15.H26): mailbox 'sotaichinh@gmail.com' is not on the hanoi.gov.vn domain (Article 17.2b)",
-                "test.yaml: agencies[2] (000.00.15.H26): unknown channel 'carrier-pigeon' (known: soap-push, pull, email)",
+                "test.yaml: agencies[2] (000.00.15.H26): unknown channel 'carrier-pigeon' (known: soap-push, rest-push, pull, email)",
                 "test.yaml: agencies[3] (000.00.16.H26): mailbox 'soxaydung@hanoi.gov.vn.example.com' is not on the hanoi.gov.vn domain (Article 17.2b)",
                 "test.yaml: agencies[3] (000.00.16.H26): secretHash must be a bcrypt hash ($2a$/$2b$/$2y$…); never put a secret in clear here",
                 "test.yaml: agencies[3] (000.00.16.H26): channel soap-push needs an endpoint",

@@ -29,6 +29,35 @@ public final class SampleFiles {
         return bytes;
     }
 
+    /**
+     * A real one-page PDF whose text layer holds these lines, as an OCR'd scan has. Helvetica is one of the
+     * PDF standard fonts and has no Vietnamese letters, so the lines are in plain ASCII, as OCR output without
+     * diacritics often is.
+     */
+    public static byte[] scannedLetterPdf(String... lines) {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+            document.addPage(page);
+            try (org.apache.pdfbox.pdmodel.PDPageContentStream content =
+                         new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                        org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(60, 720);
+                for (String line : lines) {
+                    content.showText(line);
+                    content.newLineAtOffset(0, -18);
+                }
+                content.endText();
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** A Windows executable's first bytes (the MZ and PE headers), as a virus renamed .pdf would start. */
     public static byte[] windowsExecutable() {
         byte[] bytes = new byte[1024];

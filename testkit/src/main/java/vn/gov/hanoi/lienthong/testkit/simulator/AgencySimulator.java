@@ -35,6 +35,8 @@ public final class AgencySimulator implements AgencyPortType, AutoCloseable {
     private final Map<String, AtomicInteger> documentCalls = new ConcurrentHashMap<>();
     private final List<ReceivedStatus> statuses = Collections.synchronizedList(new ArrayList<>());
     private final Server server;
+    private volatile boolean available = true;
+    private volatile java.util.function.Consumer<ReceivedDocument> onFirstReceipt = document -> { };
 
     private AgencySimulator(String address) {
         this.address = address;
@@ -59,6 +61,9 @@ public final class AgencySimulator implements AgencyPortType, AutoCloseable {
 
     @Override
     public ReceiveDocumentResponse receiveDocument(ReceiveDocumentRequest request) {
+        if (!available) {
+            throw new IllegalStateException("the simulated system is offline");
+        }
         documentCalls.computeIfAbsent(request.getDocumentId(), id -> new AtomicInteger()).incrementAndGet();
         try {
             Map<String, String> hashes = new LinkedHashMap<>();
@@ -69,8 +74,10 @@ public final class AgencySimulator implements AgencyPortType, AutoCloseable {
             try (InputStream in = request.getEnvelope().getInputStream()) {
                 envelope = in.readAllBytes();
             }
-            documents.putIfAbsent(request.getDocumentId(),
-                    new ReceivedDocument(request.getDocumentId(), request.getSenderOrganId(), envelope, hashes));
+            ReceivedDocument received = new ReceivedDocument(request.getDocumentId(), request.getSenderOrganId(), envelope, hashes);
+            if (documents.putIfAbsent(request.getDocumentId(), received) == null) {
+                onFirstReceipt.accept(received);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -87,6 +94,16 @@ public final class AgencySimulator implements AgencyPortType, AutoCloseable {
         ReceiveStatusResponse response = new ReceiveStatusResponse();
         response.setAccepted(true);
         return response;
+    }
+
+    /** Offline: every call fails, as when the agency's server is down; the hub retries later. */
+    public void setAvailable(boolean available) {
+        this.available = available;
+    }
+
+    /** What the simulated system does with a document the first time it receives it (report a status, say). */
+    public void onFirstReceipt(java.util.function.Consumer<ReceivedDocument> action) {
+        this.onFirstReceipt = action;
     }
 
     public ReceivedDocument document(String hubDocumentId) {

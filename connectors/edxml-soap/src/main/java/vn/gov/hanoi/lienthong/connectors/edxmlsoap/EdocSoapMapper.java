@@ -117,6 +117,7 @@ public class EdocSoapMapper {
             recipient.setPaperRequirement(delivery.requirement() == null ? null : delivery.requirement().name());
             recipient.setArticle(delivery.article());
             recipient.setNote(delivery.note());
+            recipient.setAcknowledgement(delivery.acknowledgement());
             response.getRecipient().add(recipient);
         }
         history.statuses().forEach(status -> response.getStatus().add(statusEntry(history.document(), status)));

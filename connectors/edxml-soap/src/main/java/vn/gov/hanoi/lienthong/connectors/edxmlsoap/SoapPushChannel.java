@@ -47,10 +47,12 @@ public class SoapPushChannel implements DeliveryChannel {
     }
 
     @Override
-    public void sendDocument(Agency recipient, OutboundDocument document) {
+    public String sendDocument(Agency recipient, OutboundDocument document) {
         if (!client(recipient).receiveDocument(mapper.receiveDocumentRequest(document)).isAccepted()) {
             throw new IllegalStateException(recipient.organId() + " answered that it did not accept the document");
         }
+        // agency.wsdl's answer is Accepted alone; the statuses that follow are the agency's acknowledgement.
+        return null;
     }
 
     @Override

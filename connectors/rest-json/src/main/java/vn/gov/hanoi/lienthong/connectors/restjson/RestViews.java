@@ -29,7 +29,7 @@ final class RestViews {
     }
 
     record RecipientView(String organId, String channel, String deliveryState, Instant updatedAt, String purpose,
-                         String paperRequirement, String article, String note) {
+                         String paperRequirement, String article, String note, String acknowledgement) {
     }
 
     /** @param signedStatus the status as an edXML status message signed by the hub, base64 */

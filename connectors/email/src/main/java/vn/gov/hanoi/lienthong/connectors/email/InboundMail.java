@@ -1,0 +1,151 @@
+package vn.gov.hanoi.lienthong.connectors.email;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UnsupportedEncodingException;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.core.io.InputStreamSource;
+
+/**
+ * A message from the hub's mailbox, read once into what intake needs: who sent it, to whom, its subject and
+ * text, and its files under their decoded names.
+ *
+ * @param messageKey  the key under which the hub remembers having taken it: the Message-ID, or the hash of the
+ *                    raw message when it has none
+ * @param automatic   a message no one should answer (RFC 3834 Auto-Submitted, a bounce, the hub's own mail)
+ */
+public record InboundMail(String messageKey, String messageId, String fromAddress, String replyAddress,
+                          List<String> recipientAddresses, String subject, String text, Date sentDate,
+                          List<File> files, boolean automatic) {
+
+    /** A file of the message; the bytes are held because a mail is bounded by the mail server's size limit. */
+    public record File(String name, String mediaType, String contentId, byte[] bytes) {
+
+        public InputStreamSource content() {
+            return new ByteArrayResource(bytes);
+        }
+
+        public String extension() {
+            int dot = name.lastIndexOf('.');
+            return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public static InboundMail read(MimeMessage message, String rawSha256, String hubAddress)
+            throws MessagingException, IOException {
+        String messageId = message.getMessageID();
+        String key = messageId == null || messageId.isBlank() ? "sha256:" + rawSha256 : messageId.strip();
+        String from = firstAddress(message.getFrom()).orElse(null);
+        String replyTo = firstAddress(message.getReplyTo()).orElse(from);
+        List<String> recipients = new ArrayList<>();
+        for (Message.RecipientType type : List.of(Message.RecipientType.TO, Message.RecipientType.CC)) {
+            Address[] addresses = message.getRecipients(type);
+            if (addresses == null) continue;
+            for (Address address : addresses) {
+                if (address instanceof InternetAddress internet) recipients.add(internet.getAddress());
+            }
+        }
+        List<File> files = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        collect(message, files, text);
+        return new InboundMail(key, messageId, from, replyTo, List.copyOf(recipients),
+                message.getSubject() == null ? "" : message.getSubject().strip(), text.toString(),
+                message.getSentDate(), List.copyOf(files), isAutomatic(message, from, hubAddress));
+    }
+
+    private static void collect(Part part, List<File> files, StringBuilder text) throws MessagingException, IOException {
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart child = multipart.getBodyPart(i);
+                collect(child, files, text);
+            }
+            return;
+        }
+        String fileName = decodedFileName(part);
+        boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || fileName != null;
+        if (!attachment && part.isMimeType("text/plain") && text.isEmpty()) {
+            Object content = part.getContent();
+            text.append(content instanceof String s ? s : "");
+            return;
+        }
+        if (!attachment) return;
+        try (InputStream in = part.getInputStream()) {
+            String contentId = part instanceof jakarta.mail.internet.MimePart mime ? mime.getContentID() : null;
+            if (contentId != null) contentId = contentId.replaceAll("^<|>$", "");
+            files.add(new File(fileName == null ? "tep-dinh-kem" : fileName, baseType(part.getContentType()), contentId,
+                    in.readAllBytes()));
+        }
+    }
+
+    private static String decodedFileName(Part part) throws MessagingException {
+        String name = part.getFileName();
+        if (name == null) return null;
+        try {
+            // RFC 2231 names are decoded by Jakarta Mail; some mailers still send RFC 2047 words in the name.
+            return MimeUtility.decodeText(name);
+        } catch (UnsupportedEncodingException e) {
+            return name;
+        }
+    }
+
+    private static String baseType(String contentType) {
+        if (contentType == null) return "application/octet-stream";
+        int semicolon = contentType.indexOf(';');
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static Optional<String> firstAddress(Address[] addresses) {
+        if (addresses == null) return Optional.empty();
+        for (Address address : addresses) {
+            if (address instanceof InternetAddress internet) return Optional.of(internet.getAddress());
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isAutomatic(MimeMessage message, String from, String hubAddress) throws MessagingException {
+        String[] autoSubmitted = message.getHeader("Auto-Submitted");
+        if (autoSubmitted != null && !autoSubmitted[0].strip().equalsIgnoreCase("no")) return true;
+        if (from == null) return true;
+        String local = from.contains("@") ? from.substring(0, from.indexOf('@')).toLowerCase(Locale.ROOT) : from;
+        if (local.equals("mailer-daemon") || local.equals("postmaster")) return true;
+        return from.equalsIgnoreCase(hubAddress);
+    }
+
+    /** The addressees other than the hub's own mailbox. */
+    public List<String> otherRecipients(String hubAddress) {
+        return recipientAddresses.stream().filter(address -> !address.equalsIgnoreCase(hubAddress)
+                && !isSubaddressOf(address, hubAddress)).toList();
+    }
+
+    /** The "+tag" parts of addresses like lienthong+000.01.01.H26@hanoi.gov.vn. */
+    public List<String> hubSubaddressTags(String hubAddress) {
+        return recipientAddresses.stream().filter(address -> isSubaddressOf(address, hubAddress))
+                .map(address -> address.substring(address.indexOf('+') + 1, address.indexOf('@'))).toList();
+    }
+
+    private static boolean isSubaddressOf(String address, String hubAddress) {
+        int plus = address.indexOf('+');
+        int at = address.indexOf('@');
+        int hubAt = hubAddress.indexOf('@');
+        if (plus < 0 || at < plus || hubAt < 0) return false;
+        return address.substring(0, plus).equalsIgnoreCase(hubAddress.substring(0, hubAt))
+                && address.substring(at).equalsIgnoreCase(hubAddress.substring(hubAt));
+    }
+}
