@@ -59,7 +59,8 @@ abstract class HubIntegrationTest {
         registry.add("hub.directory", () -> "file:" + directory.toAbsolutePath());
         registry.add("hub.delivery.initial-delay", () -> "200ms");
         registry.add("hub.delivery.max-delay", () -> "2s");
-        registry.add("hub.delivery.max-attempts", () -> "3");
+        // Enough attempts (about 5 s with these delays) for an agency to come back within the conformance kit's window.
+        registry.add("hub.delivery.max-attempts", () -> "6");
         registry.add("hub.mail.smtp.host", () -> "127.0.0.1");
         registry.add("hub.mail.smtp.port", () -> MAIL_SERVER.getSmtp().getPort());
         registry.add("hub.mail.from", () -> HUB_MAILBOX);

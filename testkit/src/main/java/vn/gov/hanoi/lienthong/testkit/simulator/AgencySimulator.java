@@ -38,9 +38,10 @@ public final class AgencySimulator implements AgencyPortType, AutoCloseable {
     private volatile boolean available = true;
     private volatile java.util.function.Consumer<ReceivedDocument> onFirstReceipt = document -> { };
 
-    private AgencySimulator(String address) {
+    private AgencySimulator(String address, int port) {
         this.address = address;
         JaxWsServerFactoryBean factory = new JaxWsServerFactoryBean();
+        allowLargeRequests(factory.getBus(), port);
         factory.setServiceClass(AgencyPortType.class);
         factory.setServiceBean(this);
         factory.setAddress(address);
@@ -52,7 +53,36 @@ public final class AgencySimulator implements AgencyPortType, AutoCloseable {
 
     /** Starts a simulator at http://127.0.0.1:{port}/agency. */
     public static AgencySimulator start(int port) {
-        return new AgencySimulator("http://127.0.0.1:" + port + "/agency");
+        return new AgencySimulator("http://127.0.0.1:" + port + "/agency", port);
+    }
+
+    /**
+     * Undertow bounds a multipart request (MTOM is one) to 2 MiB unless told otherwise; a document system takes
+     * files of any size the hub allows.
+     */
+    private static void allowLargeRequests(org.apache.cxf.Bus bus, int port) {
+        try {
+            org.apache.cxf.transport.http_undertow.UndertowHTTPServerEngine engine = new org.apache.cxf.transport.http_undertow
+                    .UndertowHTTPServerEngineFactory(bus).createUndertowHTTPServerEngine("127.0.0.1", port, "http");
+            engine.setHandlers(List.of(new UnboundedEntity()));
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot set up the simulator's HTTP engine on port " + port, e);
+        }
+    }
+
+    private static final class UnboundedEntity implements org.apache.cxf.transport.http_undertow.CXFUndertowHttpHandler {
+        private io.undertow.server.HttpHandler next;
+
+        @Override
+        public void setNext(io.undertow.server.HttpHandler next) {
+            this.next = next;
+        }
+
+        @Override
+        public void handleRequest(io.undertow.server.HttpServerExchange exchange) throws Exception {
+            exchange.setMaxEntitySize(0);
+            next.handleRequest(exchange);
+        }
     }
 
     public String address() {

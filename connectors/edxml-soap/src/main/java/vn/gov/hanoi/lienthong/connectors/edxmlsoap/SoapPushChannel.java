@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.cxf.Bus;
+import org.apache.cxf.transport.http.HTTPConduitFactory;
+import org.apache.cxf.transport.http.URLConnectionHTTPConduit;
 import org.apache.cxf.endpoint.Client;
 import org.apache.cxf.frontend.ClientProxy;
 import org.apache.cxf.jaxws.JaxWsProxyFactoryBean;
@@ -36,6 +38,11 @@ public class SoapPushChannel implements DeliveryChannel {
                            @Value("${hub.push.connect-timeout:5s}") Duration connectTimeout,
                            @Value("${hub.push.receive-timeout:120s}") Duration receiveTimeout) {
         this.bus = bus;
+        // CXF's default client conduit (on the JDK HttpClient) writes the body through a pipe whose reading
+        // thread the JDK reaps when a receiver is slow, failing large MTOM pushes (CXF-8926); the
+        // HttpURLConnection conduit writes to the socket itself. The hub's bus has no clients but these pushes.
+        bus.setExtension((HTTPConduitFactory) (factory, conduitBus, endpoint, target) ->
+                new URLConnectionHTTPConduit(conduitBus, endpoint, target), HTTPConduitFactory.class);
         this.mapper = mapper;
         this.connectTimeout = connectTimeout;
         this.receiveTimeout = receiveTimeout;

@@ -1,0 +1,30 @@
+package vn.gov.hanoi.lienthong.testkit.conformance;
+
+import java.util.List;
+
+/** The suite's outcome, per case, in words an integration engineer can act on. */
+public record ConformanceReport(String organId, List<CaseResult> cases) {
+
+    public boolean passed() {
+        return cases.stream().allMatch(CaseResult::passed);
+    }
+
+    public CaseResult result(String name) {
+        return cases.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no case " + name));
+    }
+
+    public String render() {
+        StringBuilder text = new StringBuilder();
+        text.append("Conformance of agency ").append(organId).append(" with the Liên Thông hub\n\n");
+        for (CaseResult result : cases) {
+            text.append(result.passed() ? "PASS  " : "FAIL  ").append(String.format("%-16s", result.name()))
+                    .append(result.purpose()).append('\n');
+            text.append("      ").append(result.detail().replace("\n", "\n      ")).append('\n');
+        }
+        long failed = cases.stream().filter(c -> !c.passed()).count();
+        text.append('\n').append(failed == 0 ? "All " + cases.size() + " cases passed: the agency may be set to active."
+                : failed + " of " + cases.size() + " cases failed: fix them and run the kit again.").append('\n');
+        return text.toString();
+    }
+}
