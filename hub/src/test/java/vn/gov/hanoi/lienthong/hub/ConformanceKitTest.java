@@ -62,7 +62,7 @@ class ConformanceKitTest extends HubIntegrationTest {
     }
 
     private ConformanceKit kit(SimulatedAgency agency) {
-        return new ConformanceKit(new HubClient(serviceUrl(), "bo-kiem-thu", SO_NOI_VU.secret), TestHub.KIT_ORGAN_ID,
+        return new ConformanceKit(new HubClient(serviceUrl(), "bo-kiem-thu", "demo-kiemthu-2026"), TestHub.KIT_ORGAN_ID,
                 agency, QUICK);
     }
 }

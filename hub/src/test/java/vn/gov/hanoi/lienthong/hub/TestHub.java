@@ -31,7 +31,7 @@ final class TestHub {
     static final String MAIL_ORGAN_MAILBOX = "xathunghiem@hanoi.gov.vn";
     /** An agency whose system takes pushes over REST (channel rest-push); its system signs in as so-tttt. */
     static final String REST_ORGAN_ID = "000.00.66.H26";
-    /** The conformance kit's own agency (a pull agency): the partner the kit exchanges documents with. */
+    /** The conformance kit's own agency (a pull agency, in the demo directory): bo-kiem-thu / demo-kiemthu-2026. */
     static final String KIT_ORGAN_ID = "000.00.98.H26";
     /** Where the REST agency's simulated system listens, when the test sets one up (else nothing listens). */
     static String restAgencyEndpoint = "http://127.0.0.1:" + freePort() + "/agency";
@@ -68,14 +68,8 @@ final class TestHub {
                         endpoint: %s
                         username: so-tttt
                         secretHash: $2a$10$6hNkmt8C9r.bF632NF1vnOubA372/.An4AUwVzUlVFUffHBKoO3c.
-                      - organId: %s
-                        name: Bộ kiểm thử kết nối
-                        mailbox: kiemthu@hanoi.gov.vn
-                        channel: pull
-                        username: bo-kiem-thu
-                        secretHash: $2a$10$6hNkmt8C9r.bF632NF1vnOubA372/.An4AUwVzUlVFUffHBKoO3c.
                     """.formatted(OFFLINE_ORGAN_ID, freePort(), MAIL_ORGAN_ID, MAIL_ORGAN_MAILBOX, REST_ORGAN_ID,
-                            restAgencyEndpoint, KIT_ORGAN_ID);
+                            restAgencyEndpoint);
             Files.createDirectories(dataDir);
             Path file = dataDir.resolve("agencies.yaml");
             Files.writeString(file, yaml);

@@ -30,7 +30,8 @@ import vn.gov.hanoi.lienthong.testkit.simulator.AgencySimulator;
 @Command(name = "lienthong-client", mixinStandardHelpOptions = true,
         description = "Talks to a Liên Thông hub as one agency's document system would.",
         subcommands = {LienThongClient.Send.class, LienThongClient.Pending.class, LienThongClient.Fetch.class,
-                LienThongClient.Status.class, LienThongClient.History.class, LienThongClient.Simulate.class})
+                LienThongClient.Status.class, LienThongClient.History.class, LienThongClient.Simulate.class,
+                LienThongClient.Conformance.class})
 public class LienThongClient {
 
     @Option(names = "--hub", defaultValue = "http://localhost:8080/ws/edoc", description = "The hub's SOAP service (default: ${DEFAULT-VALUE}).")
@@ -203,6 +204,39 @@ public class LienThongClient {
                     Thread.sleep(500);
                 }
             }
+        }
+    }
+
+    @Command(name = "conformance", description = "Runs the connector conformance suite against an agency's system, "
+            + "as the kit's own agency (--user/--secret are the kit's credentials in the directory).")
+    static class Conformance implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        LienThongClient parent;
+
+        @Option(names = "--kit-organ", required = true, description = "The kit's organ code in the hub's directory.")
+        String kitOrganId;
+
+        @Option(names = "--agency", required = true, description = "The organ code of the agency under test.")
+        String agencyOrganId;
+
+        @Option(names = "--timeout", defaultValue = "PT2M", description = "How long to wait for each step (default: ${DEFAULT-VALUE}).")
+        java.time.Duration timeout;
+
+        @Option(names = "--large-file-mib", defaultValue = "25", description = "The large file's size (default: ${DEFAULT-VALUE} MiB).")
+        long largeFileMib;
+
+        @Override
+        public Integer call() {
+            vn.gov.hanoi.lienthong.testkit.conformance.ConformanceReport report =
+                    new vn.gov.hanoi.lienthong.testkit.conformance.ConformanceKit(parent.client(), kitOrganId,
+                            new vn.gov.hanoi.lienthong.testkit.conformance.ConsoleAgency(agencyOrganId,
+                                    new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                                            java.nio.charset.StandardCharsets.UTF_8)), System.out),
+                            new vn.gov.hanoi.lienthong.testkit.conformance.ConformanceKit.Settings(timeout,
+                                    largeFileMib * 1024 * 1024, java.time.Duration.ofSeconds(30))).run();
+            System.out.println();
+            System.out.print(report.render());
+            return report.passed() ? 0 : 1;
         }
     }
 }
