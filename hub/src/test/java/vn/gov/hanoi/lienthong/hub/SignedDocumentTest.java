@@ -43,6 +43,40 @@ class SignedDocumentTest extends HubIntegrationTest {
     }
 
     @Test
+    void anAgencyWithRegisteredCertificatesSignsOnlyWithThem() throws Exception {
+        java.nio.file.Path file = DATA_DIR.resolve("agencies.yaml");
+        String directory = java.nio.file.Files.readString(file);
+        HubClient restAgency = new HubClient(serviceUrl(), "so-tttt", SO_NOI_VU.secret);
+        try {
+            // Registered: another certificate of the agency's, not the one it signs with.
+            registerCertificate(file, directory, PKI.expiredSigner());
+            DocumentMessage byAnother = DocumentMessage.from(TestHub.REST_ORGAN_ID).to(SO_TAI_CHINH.organId)
+                    .type(18, "Công văn").code("22", "STTTT-VP").subject("Về việc ký số bằng chứng thư chưa đăng ký");
+            String refused = restAgency.send(EnvelopeSigner.sign(byAnother.toBytes(), PKI.signer())).getDocumentId();
+            await().atMost(DELIVERY_TIMEOUT).until(() -> restAgency.history(refused).getDocumentState().equals("REJECTED"));
+            assertThat(restAgency.history(refused).getStatus().get(0).getReason()).extracting(Reason::getCode)
+                    .containsExactly("SIGNER_NOT_REGISTERED");
+
+            registerCertificate(file, directory, PKI.signer());
+            DocumentMessage byRegistered = DocumentMessage.from(TestHub.REST_ORGAN_ID).to(SO_TAI_CHINH.organId)
+                    .type(18, "Công văn").code("21", "STTTT-VP").subject("Về việc ký số bằng chứng thư đã đăng ký");
+            String accepted = restAgency.send(EnvelopeSigner.sign(byRegistered.toBytes(), PKI.signer())).getDocumentId();
+            await().atMost(DELIVERY_TIMEOUT).until(() -> SO_TAI_CHINH_SYSTEM.document(accepted) != null);
+        } finally {
+            java.nio.file.Files.writeString(file, directory);
+            reloadDirectory();
+        }
+    }
+
+    private void registerCertificate(java.nio.file.Path file, String directory, Credential credential) throws Exception {
+        String fingerprint = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(credential.certificate().getEncoded()));
+        java.nio.file.Files.writeString(file, directory.replace("    username: so-tttt\n",
+                "    username: so-tttt\n    certificates: [\"" + fingerprint + "\"]\n"));
+        reloadDirectory();
+    }
+
+    @Test
     void anUnsignedDecisionNeedsPaper() throws Exception {
         String id = client(SO_NOI_VU).send(decision().toBytes()).getDocumentId();
         await().atMost(DELIVERY_TIMEOUT).until(() -> SO_TAI_CHINH_SYSTEM.document(id) != null);

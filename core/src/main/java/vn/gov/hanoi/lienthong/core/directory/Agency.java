@@ -14,9 +14,11 @@ import java.net.URI;
  * @param username   the name its system authenticates with
  * @param secretHash the hash of its system's secret (bcrypt); the secret itself is never stored
  * @param state      onboarding, active or suspended
+ * @param certificateSha256 the SHA-256 fingerprints (lower-case hex) of the certificates its documents are signed
+ *                   with; when there are any, a signature by another certificate is refused
  */
 public record Agency(String organId, String name, String parentOrganId, String mailbox, Channel channel, URI endpoint,
-                     String username, String secretHash, AgencyState state) {
+                     String username, String secretHash, AgencyState state, java.util.List<String> certificateSha256) {
 
     public boolean mayExchange() {
         return state != AgencyState.SUSPENDED;

@@ -26,6 +26,7 @@ public final class AgencyDirectory {
 
     private static final Pattern ORGAN_ID = Pattern.compile("[0-9A-Z]{2,3}\\.[0-9A-Z]{2}\\.[0-9A-Z]{2}\\.[A-Z][0-9]{2}");
     /** Article 17.2b: official mailboxes are on the city's domain, hanoi.gov.vn or one of its subdomains. */
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern OFFICIAL_MAILBOX =
             Pattern.compile("[A-Za-z0-9._%+-]+@([A-Za-z0-9-]+\\.)*hanoi\\.gov\\.vn", Pattern.CASE_INSENSITIVE);
 
@@ -141,10 +142,22 @@ public final class AgencyDirectory {
                     errors.add(where + ": state '" + entry.state() + "' is not one of onboarding, active, suspended");
                 }
             }
+            List<String> fingerprints = new ArrayList<>();
+            List<String> certificates = entry.certificates() == null ? List.of() : entry.certificates();
+            for (int c = 0; c < certificates.size(); c++) {
+                String fingerprint = certificates.get(c) == null ? "" : certificates.get(c).replace(":", "").strip()
+                        .toLowerCase(Locale.ROOT);
+                if (!SHA256_HEX.matcher(fingerprint).matches()) {
+                    errors.add(where + ": certificates[" + c + "] '" + certificates.get(c) + "' is not a SHA-256 "
+                            + "fingerprint (64 hex digits, as `openssl x509 -noout -fingerprint -sha256` prints it)");
+                } else {
+                    fingerprints.add(fingerprint);
+                }
+            }
             if (errors.size() == before) {
                 agencies.add(new Agency(entry.organId(), entry.name(), blank(entry.parent()) ? null : entry.parent(),
                         entry.mailbox(), channel, endpoint,
-                        entry.username(), entry.secretHash(), state));
+                        entry.username(), entry.secretHash(), state, List.copyOf(fingerprints)));
             }
         }
         for (int i = 0; i < entries.size(); i++) {
@@ -166,7 +179,7 @@ public final class AgencyDirectory {
 
     record DirectoryFile(List<Entry> agencies) {
         record Entry(String organId, String name, String parent, String mailbox, String channel, String endpoint,
-                     String username, String secretHash, String state) {
+                     String username, String secretHash, String state, List<String> certificates) {
         }
     }
 }

@@ -48,6 +48,7 @@ public class InspectionService {
 
     private final List<LegalityCheck> checks;
     private final EnvelopeSignatureVerifier signatures;
+    private final vn.gov.hanoi.lienthong.core.directory.AgencyDirectory directory;
     private final AttachmentSignatureVerifier attachmentVerifier;
     private final EdxmlReader edxml;
     private final DocumentStore documents;
@@ -61,7 +62,8 @@ public class InspectionService {
     public InspectionService(List<LegalityCheck> checks, EnvelopeSignatureVerifier signatures,
                              AttachmentSignatureVerifier attachmentVerifier, EdxmlReader edxml, DocumentStore documents, StatusStore statuses,
                              SenderNotices notices, BlobStore blobs, TransactionTemplate transaction, Clock clock,
-                             HubSettings settings) {
+                             HubSettings settings, vn.gov.hanoi.lienthong.core.directory.AgencyDirectory directory) {
+        this.directory = directory;
         this.checks = checks;
         this.signatures = signatures;
         this.attachmentVerifier = attachmentVerifier;
@@ -101,6 +103,7 @@ public class InspectionService {
                 throw new RevocationUnavailableException(documentId, signature.detail());
             }
             signatureFinding(signature).ifPresent(findings::add);
+            unregisteredSigner(document, signature).ifPresent(findings::add);
             List<AttachmentSignatureVerifier.AttachmentSignature> attachmentSignatures = attachmentSignatures(inspected);
             for (AttachmentSignatureVerifier.AttachmentSignature found : attachmentSignatures) {
                 if (found.subIndication() == SubIndication.TRY_LATER) {
@@ -147,6 +150,18 @@ public class InspectionService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A sender with registered certificates signs with one of them (the directory's "certificates"). */
+    private java.util.Optional<Finding> unregisteredSigner(DocumentRecord document, SignatureResult signature) {
+        if (signature.verdict() != Verdict.VALID || signature.signerCertificateSha256() == null) {
+            return java.util.Optional.empty();
+        }
+        return directory.byOrganId(document.senderOrganId())
+                .filter(sender -> !sender.certificateSha256().isEmpty())
+                .filter(sender -> !sender.certificateSha256().contains(signature.signerCertificateSha256()))
+                .map(sender -> Finding.refusal(ReasonCode.SIGNER_NOT_REGISTERED.with(signature.signer(),
+                        signature.signerCertificateSha256(), sender.organId())));
     }
 
     private static java.util.Optional<Finding> signatureFinding(SignatureResult result) {

@@ -78,6 +78,9 @@ public enum ReasonCode {
     CERTIFICATE_KEY_USAGE(
             "Chứng thư số của người ký (%s) không được dùng để ký văn bản: %s",
             "The signer's certificate (%s) may not be used to sign documents: %s"),
+    SIGNER_NOT_REGISTERED(
+            "Văn bản được ký bằng chứng thư số (%s, SHA-256 %s) không có trong danh bạ của cơ quan %s trên trục liên thông.",
+            "The document is signed with a certificate (%s, SHA-256 %s) that is not registered for agency %s in the hub's directory."),
     ATTACHMENT_SIGNATURE_NOT_VALID(
             "Chữ ký số trong tệp '%s' (người ký: %s) không hợp lệ: %s / %s",
             "The digital signature in file '%s' (signed by %s) is not valid: %s / %s"),

@@ -79,7 +79,7 @@ public class EnvelopeSignatureVerifier {
                 return SignatureResult.of(Verdict.TAMPERED, selector.signerName(), "the envelope was changed after it was signed"
                         + (signature.getSignatureValue().validate(context) ? " (a digest does not match)" : " (the signature value does not match)"));
             }
-            return trust.judge(selector.signer, selector.carried, at);
+            return trust.judge(selector.signer, selector.carried, at).withCertificate(selector.signer);
         } catch (Exception e) {
             return SignatureResult.of(Verdict.TAMPERED, selector.signerName(), "unreadable signature: " + e.getMessage());
         }

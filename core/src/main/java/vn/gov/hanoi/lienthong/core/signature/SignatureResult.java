@@ -3,10 +3,20 @@ package vn.gov.hanoi.lienthong.core.signature;
 /**
  * @param signer the signer certificate's subject, when there is one
  * @param detail what the verifier saw, for the validation report
+ * @param signerCertificateSha256 the SHA-256 of the signer certificate (lower-case hex), once one was found
  */
-public record SignatureResult(Verdict verdict, String signer, String detail) {
+public record SignatureResult(Verdict verdict, String signer, String detail, String signerCertificateSha256) {
 
     static SignatureResult of(Verdict verdict, String signer, String detail) {
-        return new SignatureResult(verdict, signer, detail);
+        return new SignatureResult(verdict, signer, detail, null);
+    }
+
+    SignatureResult withCertificate(java.security.cert.X509Certificate certificate) {
+        try {
+            return new SignatureResult(verdict, signer, detail, java.util.HexFormat.of().formatHex(
+                    java.security.MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded())));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

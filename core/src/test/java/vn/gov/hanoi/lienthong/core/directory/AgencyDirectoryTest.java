@@ -93,6 +93,36 @@ class AgencyDirectoryTest {
         assertThat(error.getMessage()).contains("8 error(s)");
     }
 
+    @Test
+    void certificatesAreSha256FingerprintsAndABadOneIsReported() throws IOException {
+        String fingerprint = "AB:".repeat(31) + "CD";
+        AgencyDirectory directory = read("""
+                agencies:
+                  - organId: 000.00.12.H26
+                    name: Sở Nội vụ
+                    mailbox: sonoivu@hanoi.gov.vn
+                    channel: pull
+                    username: so-noi-vu
+                    secretHash: %s
+                    certificates: ["%s"]
+                """.formatted(HASH, fingerprint));
+        assertThat(directory.byOrganId("000.00.12.H26").orElseThrow().certificateSha256())
+                .containsExactly("ab".repeat(31) + "cd");
+
+        InvalidDirectoryException error = catchThrowableOfType(InvalidDirectoryException.class, () -> read("""
+                agencies:
+                  - organId: 000.00.12.H26
+                    name: Sở Nội vụ
+                    mailbox: sonoivu@hanoi.gov.vn
+                    channel: pull
+                    username: so-noi-vu
+                    secretHash: %s
+                    certificates: ["not-a-fingerprint"]
+                """.formatted(HASH)));
+        assertThat(error.errors()).containsExactly("test.yaml: agencies[0] (000.00.12.H26): certificates[0] "
+                + "'not-a-fingerprint' is not a SHA-256 fingerprint (64 hex digits, as `openssl x509 -noout -fingerprint -sha256` prints it)");
+    }
+
     private static AgencyDirectory read(String yaml) throws IOException {
         return AgencyDirectory.read(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)), "test.yaml");
     }
