@@ -40,4 +40,15 @@ class LedgerTest extends HubIntegrationTest {
         });
         assertThat(ledger.firstBrokenEntry()).isEqualTo(-1);
     }
+
+    @Test
+    void anEntryStampedInTheLastNanosecondsOfAMillisecondStillVerifies() {
+        transaction.executeWithoutResult(tx -> {
+            // The database rounds this time up into the next millisecond.
+            ledger.append(java.util.UUID.randomUUID(), "RECORDED", "a".repeat(64),
+                    java.time.Instant.parse("2026-11-24T08:00:00.556999900Z"));
+            assertThat(ledger.firstBrokenEntry()).isEqualTo(-1);
+            tx.setRollbackOnly();
+        });
+    }
 }

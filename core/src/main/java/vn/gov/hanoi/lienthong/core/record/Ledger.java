@@ -30,7 +30,10 @@ public class Ledger {
     }
 
     /** Appends an entry unless this document already has one for this event; returns the entry's hash. */
-    public String append(UUID documentId, String event, String payloadSha256, Instant at) {
+    public String append(UUID documentId, String event, String payloadSha256, Instant time) {
+        // PostgreSQL keeps microseconds and rounds what is finer: the hash must be made of the time as stored,
+        // or an entry stamped in the last half microsecond of a millisecond would verify as broken.
+        Instant at = time.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         jdbc.sql("select pg_advisory_xact_lock(?)").param(APPEND_LOCK).query().singleRow();
         List<String> existing = jdbc.sql("select entry_hash from ledger_entry where document_id = ? and event = ?")
                 .params(documentId, event).query(String.class).list();
