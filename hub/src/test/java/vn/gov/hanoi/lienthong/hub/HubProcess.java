@@ -21,10 +21,12 @@ final class HubProcess {
     private final Path dataDir;
     private final Path directory;
     private final int port;
+    private final List<String> extraArguments;
     private Process process;
     private int starts;
 
-    HubProcess(Path dataDir, Path directory, int port) {
+    HubProcess(Path dataDir, Path directory, int port, String... extraArguments) {
+        this.extraArguments = List.of(extraArguments);
         this.dataDir = dataDir;
         this.directory = directory;
         this.port = port;
@@ -42,6 +44,7 @@ final class HubProcess {
                 "--hub.directory=file:" + directory.toAbsolutePath(),
                 "--hub.delivery.initial-delay=200ms",
                 "--hub.delivery.max-delay=2s"));
+        command.addAll(extraArguments);
         Path log = dataDir.resolve("hub-run-" + starts + ".log");
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         awaitHealthy(Duration.ofSeconds(120), log);
