@@ -30,6 +30,7 @@ public class EdocSoapConfiguration {
         endpoint.setDataFormat(DataFormat.POJO);
         // Files arrive and leave as MTOM parts, spooled to disk by CXF past its memory threshold.
         endpoint.setMtomEnabled(true);
+        endpoint.getOutFaultInterceptors().add(new UnreadableRequestFaults());
         return endpoint;
     }
 }
