@@ -27,12 +27,14 @@ final class UnreadableRequestFaults extends AbstractSoapInterceptor {
     static final String TYPES_NAMESPACE = "http://lienthong.hanoi.gov.vn/ws/types/v1";
 
     UnreadableRequestFaults() {
-        super(Phase.PRE_STREAM);
+        // After WebFaultOutInterceptor (PRE_PROTOCOL) has written a HubFault's own detail, before the fault is marshalled.
+        super(Phase.WRITE);
     }
 
     @Override
     public void handleMessage(SoapMessage message) {
-        if (!(message.getContent(Exception.class) instanceof Fault fault) || carriesHubDetail(fault)) {
+        if (!(message.getContent(Exception.class) instanceof Fault fault) || carriesHubDetail(fault)
+                || causedByHubFault(fault)) {
             return;
         }
         boolean clientError = fault.getStatusCode() < 500 || Fault.FAULT_CODE_CLIENT.equals(fault.getFaultCode())
@@ -57,6 +59,14 @@ final class UnreadableRequestFaults extends AbstractSoapInterceptor {
         if (fault.getDetail() == null) return false;
         for (Node child = fault.getDetail().getFirstChild(); child != null; child = child.getNextSibling()) {
             if ("HubFaultDetail".equals(child.getLocalName())) return true;
+        }
+        return false;
+    }
+
+    private static boolean causedByHubFault(Throwable fault) {
+        for (Throwable cause = fault; cause != null; cause = cause.getCause()) {
+            if (cause instanceof vn.gov.hanoi.lienthong.schemas.ws.edoc.HubFault) return true;
+            if (cause.getCause() == cause) break;
         }
         return false;
     }
