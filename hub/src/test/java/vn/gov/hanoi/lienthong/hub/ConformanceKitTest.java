@@ -11,6 +11,7 @@ import vn.gov.hanoi.lienthong.testkit.client.HubClient;
 import vn.gov.hanoi.lienthong.testkit.conformance.ConformanceKit;
 import vn.gov.hanoi.lienthong.testkit.conformance.ConformanceReport;
 import vn.gov.hanoi.lienthong.testkit.conformance.SimulatedAgency;
+import vn.gov.hanoi.lienthong.testkit.simulator.MailboxAgencySimulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.gov.hanoi.lienthong.hub.DemoAgencies.SO_NOI_VU;
@@ -46,6 +47,20 @@ class ConformanceKitTest extends HubIntegrationTest {
         ConformanceReport report = kit(SimulatedAgency.rest(TestHub.REST_ORGAN_ID, SO_TTTT_REST_SYSTEM, restAgency)).run();
         LOG.info("\n{}", report.render());
         assertThat(report.passed()).as(report.render()).isTrue();
+    }
+
+    @Test
+    void anAgencyOnTheEmailChannelPassesWhatAppliesToIt() {
+        try (MailboxAgencySimulator mailbox = MailboxAgencySimulator.start(TestHub.MAIL_ORGAN_MAILBOX, "127.0.0.1",
+                MAIL_SERVER.getImap().getPort(), MAIL_ORGAN_LOGIN, MAIL_ORGAN_PASSWORD, "127.0.0.1", MAIL_SERVER.getSmtp().getPort())) {
+            ConformanceReport report = kit(SimulatedAgency.mailbox(TestHub.MAIL_ORGAN_ID, mailbox, HUB_MAILBOX, "127.0.0.1",
+                    MAIL_SERVER.getSmtp().getPort())).run();
+            LOG.info("\n{}", report.render());
+            assertThat(report.passed()).as(report.render()).isTrue();
+            assertThat(report.result("offline-and-back").applicable()).isFalse();
+            assertThat(report.result("status").detail()).contains("status 01");
+            assertThat(report.render()).contains("N/A   offline-and-back");
+        }
     }
 
     @Test

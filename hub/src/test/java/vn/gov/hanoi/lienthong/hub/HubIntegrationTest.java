@@ -46,6 +46,9 @@ abstract class HubIntegrationTest {
     static final String HUB_MAILBOX = "lienthong@hanoi.gov.vn";
     static final String HUB_MAILBOX_LOGIN = "lienthong";
     static final String HUB_MAILBOX_PASSWORD = "hop-thu-truc-2026";
+    /** The e-mail agency's official mailbox, as its clerk logs in to it. */
+    static final String MAIL_ORGAN_LOGIN = "xathunghiem";
+    static final String MAIL_ORGAN_PASSWORD = "hop-thu-xa-2026";
     /** A second trusted PKI whose revocation data the hub has never fetched (for the held-document case). */
     static final TestPki OTHER_PKI = TestPki.start();
 
@@ -97,6 +100,7 @@ abstract class HubIntegrationTest {
                 new ServerSetup(TestHub.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
         server.start();
         server.setUser(HUB_MAILBOX, HUB_MAILBOX_LOGIN, HUB_MAILBOX_PASSWORD);
+        server.setUser(TestHub.MAIL_ORGAN_MAILBOX, MAIL_ORGAN_LOGIN, MAIL_ORGAN_PASSWORD);
         return server;
     }
 

@@ -190,6 +190,41 @@ class MailIntakeTest extends HubIntegrationTest {
         assertThat(textOf(statusMail)).contains("FORMAT_NOT_ALLOWED", "tai-lieu.pdf");
     }
 
+    @Test
+    void aClerksReplyWithAStatusLineBecomesTheAgencysStatus() throws Exception {
+        DocumentMessage message = DocumentMessage.from(SO_NOI_VU.organId).to(TestHub.MAIL_ORGAN_ID)
+                .type(7, "Thông báo").code("64", "TB-SNV").subject("Thông báo lịch họp giao ban quý I năm 2027");
+        String documentId = client(SO_NOI_VU).send(message.toBytes()).getDocumentId();
+        MimeMessage letter = await().atMost(DELIVERY_TIMEOUT).until(() -> java.util.Arrays.stream(MAIL_SERVER.getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        String[] id = m.getHeader("X-LienThong-Document-Id");
+                        return id != null && id[0].equals(documentId) && m.getHeader(StatusMail.STATUS_CODE_HEADER) == null;
+                    } catch (jakarta.mail.MessagingException e) {
+                        return false;
+                    }
+                }).findFirst(), Optional::isPresent).orElseThrow();
+
+        MimeMessage reply = (MimeMessage) letter.reply(false);
+        reply.setFrom(new jakarta.mail.internet.InternetAddress(TestHub.MAIL_ORGAN_MAILBOX));
+        reply.setText("Trạng thái: 03\nGhi chú: Đã vào sổ văn bản đến số 125\n", "UTF-8");
+        reply.saveChanges();
+        Properties smtp = new Properties();
+        smtp.put("mail.smtp.host", "127.0.0.1");
+        smtp.put("mail.smtp.port", Integer.toString(MAIL_SERVER.getSmtp().getPort()));
+        try (jakarta.mail.Transport transport = Session.getInstance(smtp).getTransport("smtp")) {
+            transport.connect();
+            transport.sendMessage(reply, new jakarta.mail.Address[] {new jakarta.mail.internet.InternetAddress(HUB_MAILBOX)});
+        }
+
+        await().atMost(DELIVERY_TIMEOUT).until(() -> client(SO_NOI_VU).history(documentId).getStatus().stream()
+                .anyMatch(st -> st.getOrganId().equals(TestHub.MAIL_ORGAN_ID) && st.getStatusCode().equals("03")));
+        assertThat(client(SO_NOI_VU).history(documentId).getStatus()).filteredOn(st -> st.getStatusCode().equals("03"))
+                .extracting(st -> st.getDescription()).containsExactly("Đã vào sổ văn bản đến số 125");
+        await().atMost(DELIVERY_TIMEOUT).until(() -> SO_NOI_VU_SYSTEM.statusesFor(documentId).stream()
+                .anyMatch(st -> st.statusCode().equals("03")));
+    }
+
     private static String textOf(MimeMessage message) throws Exception {
         jakarta.mail.Multipart parts = (jakarta.mail.Multipart) message.getContent();
         return (String) parts.getBodyPart(0).getContent();

@@ -70,6 +70,12 @@ public class DeliveryStore {
         documents.recordTransition(delivery.documentId(), delivery.id(), delivery.state().name(), to.name(), cause, at);
     }
 
+    /** The delivery the recipient's side acknowledged with this reference (a mailed letter's "smtp:<Message-ID>"). */
+    public Optional<DeliveryRecord> findByAcknowledgement(String acknowledgement) {
+        return jdbc.sql("select * from delivery where acknowledgement = ?").param(acknowledgement)
+                .query(DeliveryStore::delivery).optional();
+    }
+
     public void acknowledge(UUID deliveryId, String acknowledgement) {
         jdbc.sql("update delivery set acknowledgement = ? where id = ?").params(acknowledgement, deliveryId).update();
     }

@@ -15,6 +15,14 @@ public interface AgencyUnderTest {
     /** Send the last document again, as the system does when it is unsure the first send arrived. */
     void resendLastDocument() throws Exception;
 
+    /**
+     * Whether the agency can be off line as the hub sees it. An agency on the e-mail channel cannot: the
+     * city's mail server takes its letters whatever its clerk does.
+     */
+    default boolean canGoOffline() {
+        return true;
+    }
+
     /** Take the agency's system off line (stop its service, or stop it polling). */
     void goOffline() throws Exception;
 

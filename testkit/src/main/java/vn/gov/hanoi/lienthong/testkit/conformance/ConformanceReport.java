@@ -18,7 +18,7 @@ public record ConformanceReport(String organId, List<CaseResult> cases) {
         StringBuilder text = new StringBuilder();
         text.append("Conformance of agency ").append(organId).append(" with the Liên Thông hub\n\n");
         for (CaseResult result : cases) {
-            text.append(result.passed() ? "PASS  " : "FAIL  ").append(String.format("%-16s", result.name()))
+            text.append(!result.applicable() ? "N/A   " : result.passed() ? "PASS  " : "FAIL  ").append(String.format("%-18s", result.name()))
                     .append(result.purpose()).append('\n');
             text.append("      ").append(result.detail().replace("\n", "\n      ")).append('\n');
         }

@@ -16,7 +16,9 @@ import vn.gov.hanoi.lienthong.testkit.client.HubClient;
 import vn.gov.hanoi.lienthong.testkit.edxml.DocumentMessage;
 import vn.gov.hanoi.lienthong.testkit.edxml.StatusMessage;
 import vn.gov.hanoi.lienthong.testkit.files.SampleFiles;
+import vn.gov.hanoi.lienthong.testkit.mail.OfficialMail;
 import vn.gov.hanoi.lienthong.testkit.simulator.AgencySimulator;
+import vn.gov.hanoi.lienthong.testkit.simulator.MailboxAgencySimulator;
 import vn.gov.hanoi.lienthong.testkit.simulator.ReceivedDocument;
 import vn.gov.hanoi.lienthong.testkit.simulator.RestAgencySimulator;
 
@@ -33,14 +35,50 @@ public final class SimulatedAgency implements AgencyUnderTest {
     private final String organId;
     private final HubClient client;
     private final Consumer<Boolean> availability;
+    private final MailboxAgencySimulator mailbox;
+    private final String hubMailbox;
+    private final String smtpHost;
+    private final int smtpPort;
+    private String lastMessageId;
     private final ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor();
     private byte[] lastEnvelope;
     private byte[] lastFile;
 
     private SimulatedAgency(String organId, HubClient client, Consumer<Boolean> availability) {
+        this(organId, client, availability, null, null, null, 0);
+    }
+
+    private SimulatedAgency(String organId, HubClient client, Consumer<Boolean> availability, MailboxAgencySimulator mailbox,
+                            String hubMailbox, String smtpHost, int smtpPort) {
         this.organId = organId;
         this.client = client;
         this.availability = availability;
+        this.mailbox = mailbox;
+        this.hubMailbox = hubMailbox;
+        this.smtpHost = smtpHost;
+        this.smtpPort = smtpPort;
+    }
+
+    /**
+     * An agency without a document system (channel email): its clerk reads the letters in the official mailbox,
+     * answers each with "Trạng thái: 01", and mails scanned letters to the hub's mailbox.
+     */
+    public static SimulatedAgency mailbox(String organId, MailboxAgencySimulator mailbox, String hubMailbox,
+                                          String smtpHost, int smtpPort) {
+        SimulatedAgency agency = new SimulatedAgency(organId, null, mailbox::setReading, mailbox, hubMailbox, smtpHost, smtpPort);
+        mailbox.onFirstReceipt(document -> agency.reporter.schedule(() -> {
+            try {
+                mailbox.replyWithStatus(document.documentId(), "01", "Văn thư đã nhận");
+            } catch (Exception e) {
+                LOG.warn("Simulated {} could not answer the letter of {}: {}", organId, document.documentId(), e.toString());
+            }
+        }, 100, TimeUnit.MILLISECONDS));
+        return agency;
+    }
+
+    @Override
+    public boolean canGoOffline() {
+        return mailbox == null;
     }
 
     public static SimulatedAgency soap(String organId, AgencySimulator system, HubClient client) {
@@ -83,6 +121,13 @@ public final class SimulatedAgency implements AgencyUnderTest {
 
     @Override
     public void sendDocumentTo(String recipientOrganId) throws Exception {
+        if (mailbox != null) {
+            lastMessageId = "<" + java.util.UUID.randomUUID() + "@" + mailbox.address().substring(mailbox.address().indexOf('@') + 1) + ">";
+            lastEnvelope = ("Số, ký hiệu: 5/UBND-VP\nNơi nhận: " + recipientOrganId + "\n").getBytes(StandardCharsets.UTF_8);
+            lastFile = SampleFiles.pdf(32 * 1024, 5);
+            resendLastDocument();
+            return;
+        }
         lastEnvelope = DocumentMessage.from(organId).fromName("Cơ quan " + organId).to(recipientOrganId)
                 .type(18, "Công văn").code("5", "KT-HT").subject("Về việc kiểm thử gửi văn bản qua trục liên thông")
                 .attachment("cv5", "Công văn 5.pdf", "application/pdf").toBytes();
@@ -92,6 +137,14 @@ public final class SimulatedAgency implements AgencyUnderTest {
 
     @Override
     public void resendLastDocument() throws Exception {
+        if (mailbox != null) {
+            OfficialMail.from(mailbox.address()).to(hubMailbox).messageId(lastMessageId)
+                    .subject("Về việc kiểm thử gửi văn bản qua hộp thư công vụ")
+                    .text(new String(lastEnvelope, StandardCharsets.UTF_8))
+                    .file("cong-van-5.pdf", "application/pdf", lastFile)
+                    .send(smtpHost, smtpPort);
+            return;
+        }
         client.send(lastEnvelope, HubClient.Part.bytes("cv5", "Công văn 5.pdf", "application/pdf", lastFile));
     }
 

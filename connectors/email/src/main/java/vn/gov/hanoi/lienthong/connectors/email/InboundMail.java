@@ -29,10 +29,11 @@ import org.springframework.core.io.InputStreamSource;
  * @param messageKey  the key under which the hub remembers having taken it: the Message-ID, or the hash of the
  *                    raw message when it has none
  * @param automatic   a message no one should answer (RFC 3834 Auto-Submitted, a bounce, the hub's own mail)
+ * @param inReplyTo   the Message-IDs it answers (In-Reply-To, then References)
  */
 public record InboundMail(String messageKey, String messageId, String fromAddress, String replyAddress,
                           List<String> recipientAddresses, String subject, String text, Date sentDate,
-                          List<File> files, boolean automatic) {
+                          List<File> files, boolean automatic, List<String> inReplyTo) {
 
     /** A file of the message; the bytes are held because a mail is bounded by the mail server's size limit. */
     public record File(String name, String mediaType, String contentId, byte[] bytes) {
@@ -66,7 +67,20 @@ public record InboundMail(String messageKey, String messageId, String fromAddres
         collect(message, files, text);
         return new InboundMail(key, messageId, from, replyTo, List.copyOf(recipients),
                 message.getSubject() == null ? "" : message.getSubject().strip(), text.toString(),
-                message.getSentDate(), List.copyOf(files), isAutomatic(message, from, hubAddress));
+                message.getSentDate(), List.copyOf(files), isAutomatic(message, from, hubAddress), answered(message));
+    }
+
+    private static List<String> answered(MimeMessage message) throws MessagingException {
+        List<String> ids = new ArrayList<>();
+        for (String header : List.of("In-Reply-To", "References")) {
+            String[] values = message.getHeader(header);
+            if (values == null) continue;
+            java.util.regex.Matcher id = java.util.regex.Pattern.compile("<[^<>\\s]+>").matcher(String.join(" ", values));
+            while (id.find()) {
+                if (!ids.contains(id.group())) ids.add(id.group());
+            }
+        }
+        return List.copyOf(ids);
     }
 
     private static void collect(Part part, List<File> files, StringBuilder text) throws MessagingException, IOException {

@@ -14,7 +14,7 @@ import vn.gov.hanoi.lienthong.core.refusal.Reason;
 @Repository
 public class MailIntakeLog {
 
-    public enum Outcome { ACCEPTED, DUPLICATE, REFUSED }
+    public enum Outcome { ACCEPTED, DUPLICATE, STATUS, REFUSED }
 
     public record Entry(String messageKey, Outcome outcome, UUID documentId, Reason reason, Instant replySentAt) {
     }

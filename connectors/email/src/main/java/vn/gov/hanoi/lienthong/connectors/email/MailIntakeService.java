@@ -52,13 +52,14 @@ public class MailIntakeService {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailIntakeService.class);
 
-    public enum Result { ACCEPTED, DUPLICATE, REFUSED }
+    public enum Result { ACCEPTED, DUPLICATE, STATUS, REFUSED }
 
     private final BlobStore blobs;
     private final AgencyDirectory directory;
     private final DocumentStore documents;
     private final EdxmlReader edxml;
     private final ScannedLetterReader scannedLetters;
+    private final StatusReplyReader statusReplies;
     private final RefusalMail refusals;
     private final MailIntakeLog log;
     private final CityMailServer mailServer;
@@ -66,13 +67,14 @@ public class MailIntakeService {
     private final Clock clock;
 
     public MailIntakeService(BlobStore blobs, AgencyDirectory directory, DocumentStore documents, EdxmlReader edxml,
-                             ScannedLetterReader scannedLetters, RefusalMail refusals, MailIntakeLog log,
+                             ScannedLetterReader scannedLetters, StatusReplyReader statusReplies, RefusalMail refusals, MailIntakeLog log,
                              CityMailServer mailServer, ProducerTemplate camel, Clock clock) {
         this.blobs = blobs;
         this.directory = directory;
         this.documents = documents;
         this.edxml = edxml;
         this.scannedLetters = scannedLetters;
+        this.statusReplies = statusReplies;
         this.refusals = refusals;
         this.log = log;
         this.mailServer = mailServer;
@@ -105,6 +107,14 @@ public class MailIntakeService {
                     .orElseThrow(() -> RefusedException.because(ReasonCode.MAIL_SENDER_UNKNOWN, mail.fromAddress()));
             if (!sender.mayExchange()) {
                 throw RefusedException.because(ReasonCode.AGENCY_NOT_ACTIVE, sender.organId());
+            }
+            Optional<StatusReplyReader.StatusReply> status = statusReplies.read(sender, mail, mail.inReplyTo());
+            if (status.isPresent()) {
+                reportStatus(sender, status.get());
+                log.record(mail, kept.sha256(), MailIntakeLog.Outcome.STATUS, status.get().documentId(), null, clock.instant());
+                LOG.info("Mail {} from {} taken as status {} on document {}", mail.messageKey(), mail.fromAddress(),
+                        status.get().statusCode(), status.get().documentId());
+                return Result.STATUS;
             }
             IncomingDocument incoming = findEnvelope(mail)
                     .map(envelope -> byEdxml(mail, envelope, sourceReference))
@@ -188,6 +198,16 @@ public class MailIntakeService {
                         file.mediaType(), file.content()))
                 .toList();
         return new IncomingDocument(new ByteArrayResource(envelope), attachments, sourceReference);
+    }
+
+    private void reportStatus(Agency reporter, StatusReplyReader.StatusReply status) {
+        try {
+            camel.requestBodyAndHeaders(HubEndpoints.STATUS, status.statusMessage(),
+                    Map.of(HubEndpoints.CALLER, reporter, HubEndpoints.DOCUMENT_ID, status.documentId()));
+        } catch (CamelExecutionException e) {
+            if (e.getCause() instanceof RefusedException refusal) throw refusal;
+            throw e;
+        }
     }
 
     private IntakeReceipt intake(Agency sender, IncomingDocument incoming) {

@@ -109,6 +109,10 @@ public class OfficialLetterMail {
         }
         text.append("\nMã văn bản trên trục liên thông: ").append(document.documentId()).append('\n');
         text.append("Tệp ").append(ENVELOPE_FILE_NAME).append(" là gói tin edXML có chữ ký số, dùng để nhập vào phần mềm quản lý văn bản.\n");
+        if (document.purpose() != DeliveryPurpose.PUBLICATION) {
+            text.append("\nĐể báo tình hình xử lý, xin trả lời thư này với một dòng \"Trạng thái: 01\" (đã nhận), \"03\" (đã vào sổ), "
+                    + "\"04\" (đã phân công), \"05\" (đang xử lý) hoặc \"06\" (đã hoàn thành), và nếu cần một dòng \"Ghi chú: …\".\n");
+        }
         return text.toString();
     }
 

@@ -66,7 +66,7 @@ public class StatusMail {
         text.append("Mã văn bản của quý cơ quan: ").append(document.senderDocumentId()).append('\n');
         text.append("Mã văn bản trên trục liên thông: ").append(document.id()).append("\n\n");
         text.append("Cơ quan báo: ").append(reporter).append(" (").append(status.organId()).append(")\n");
-        text.append("Trạng thái: ").append(status.statusCode()).append(" — ").append(statusName).append('\n');
+        text.append("Trạng thái mới: ").append(status.statusCode()).append(" — ").append(statusName).append('\n');
         text.append("Thời điểm: ").append(status.reportedAt()).append('\n');
         if (status.description() != null && !status.description().isBlank()) {
             text.append("Ghi chú: ").append(status.description()).append('\n');
