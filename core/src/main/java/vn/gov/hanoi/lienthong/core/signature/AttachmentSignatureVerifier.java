@@ -26,6 +26,7 @@ import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
 
 import org.apache.tika.io.TikaInputStream;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,8 +63,16 @@ public class AttachmentSignatureVerifier {
     private final TrustAnchors anchors;
     private final CrlCache crls;
     private final OcspCache ocsp;
+    /** PDFs above this are not parsed for signatures (see validatePdf): an eighth of the heap by default. */
+    private final long maxPdfBytesForSignatureValidation;
 
+    @Autowired
     public AttachmentSignatureVerifier(TrustAnchors anchors, CrlCache crls, OcspCache ocsp) {
+        this(anchors, crls, ocsp, Runtime.getRuntime().maxMemory() / 8);
+    }
+
+    AttachmentSignatureVerifier(TrustAnchors anchors, CrlCache crls, OcspCache ocsp, long maxPdfBytesForSignatureValidation) {
+        this.maxPdfBytesForSignatureValidation = maxPdfBytesForSignatureValidation;
         this.anchors = anchors;
         this.crls = crls;
         this.ocsp = ocsp;
@@ -79,10 +88,66 @@ public class AttachmentSignatureVerifier {
                 SignedFile signed = files.stream().filter(f -> f.name().equals(signedName)).findFirst().orElse(null);
                 found.addAll(validate(file, signed, at));
             } else if (isPdf(file)) {
-                found.addAll(validate(file, null, at));
+                found.addAll(validatePdf(file, at));
             }
         }
         return found;
+    }
+
+    /**
+     * DSS parses a PDF with PDFBox in memory, several times the file's size: a 1 GiB PDF exhausts any ordinary
+     * heap. So a PDF goes to DSS only when it has a signature dictionary at all (its /ByteRange, found by a
+     * streaming scan), and only when it is small enough for the heap; a larger signed PDF travels with a warning
+     * that a clerk should check its signature (ATTACHMENT_SIGNATURE_UNREADABLE), as an unreadable one does.
+     */
+    private List<AttachmentSignature> validatePdf(SignedFile file, Instant at) throws IOException {
+        long size;
+        boolean signed;
+        try (InputStream in = file.content().open()) {
+            ByteRangeScan scan = ByteRangeScan.of(in);
+            size = scan.size();
+            signed = scan.found();
+        }
+        if (!signed) return List.of();
+        if (size > maxPdfBytesForSignatureValidation) {
+            return List.of(new AttachmentSignature(file.name(), null, null, null, null, "unreadable: the signed PDF is "
+                    + (size >> 20) + " MiB; signatures are verified up to " + (maxPdfBytesForSignatureValidation >> 20)
+                    + " MiB with this hub's heap"));
+        }
+        return validate(file, null, at);
+    }
+
+    /** Whether a stream contains "/ByteRange", and its length; read once, in blocks, whatever its size. */
+    record ByteRangeScan(boolean found, long size) {
+        private static final byte[] MARK = "/ByteRange".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+        static ByteRangeScan of(InputStream in) throws IOException {
+            byte[] buffer = new byte[64 * 1024 + MARK.length];
+            int carried = 0;
+            long size = 0;
+            boolean found = false;
+            int read;
+            while ((read = in.read(buffer, carried, buffer.length - carried)) > 0) {
+                size += read;
+                int end = carried + read;
+                if (!found && indexOf(buffer, end) >= 0) found = true;
+                // Keep the tail, so that a mark cut in two by the block boundary is still found.
+                carried = Math.min(MARK.length - 1, end);
+                System.arraycopy(buffer, end - carried, buffer, 0, carried);
+            }
+            return new ByteRangeScan(found, size);
+        }
+
+        private static int indexOf(byte[] buffer, int end) {
+            outer:
+            for (int i = 0; i + MARK.length <= end; i++) {
+                for (int j = 0; j < MARK.length; j++) {
+                    if (buffer[i + j] != MARK[j]) continue outer;
+                }
+                return i;
+            }
+            return -1;
+        }
     }
 
     private List<AttachmentSignature> validate(SignedFile file, SignedFile detachedContent, Instant at) throws IOException {
@@ -107,7 +172,7 @@ public class AttachmentSignatureVerifier {
         }
     }
 
-    /** DSS reads the file as it needs it: a large PDF is never held whole in memory. */
+    /** DSS reads the file from disk (a PDF it parses in memory: see validatePdf). */
     private static DSSDocument asFile(TikaInputStream stream, String name) throws IOException {
         FileDocument document = new FileDocument(stream.getFile());
         document.setName(name);

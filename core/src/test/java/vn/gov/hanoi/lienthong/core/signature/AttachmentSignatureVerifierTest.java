@@ -57,6 +57,36 @@ class AttachmentSignatureVerifierTest {
     }
 
     @Test
+    void aSignedPdfTooLargeForTheHeapTravelsWithAWarningInsteadOfBeingParsed() throws Exception {
+        AttachmentSignatureVerifier smallHeap = new AttachmentSignatureVerifier(
+                new TrustAnchors(Set.of(new TrustAnchor(pki.root(), null))),
+                new CrlCache(Duration.ofSeconds(2), Clock.systemUTC()),
+                new OcspCache(Duration.ofSeconds(2), Duration.ofMinutes(10), Clock.systemUTC()), 1024);
+        byte[] signed = AdesSigner.padesSign(AdesSigner.blankPdf(), pki.signer());
+        List<AttachmentSignature> found = smallHeap.verify(List.of(file("Quyết định.pdf", signed)), Instant.now());
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).unreadable()).isTrue();
+        assertThat(found.get(0).simpleReportXml()).contains("signatures are verified up to 0 MiB");
+        // Without a signature dictionary there is nothing to verify, whatever the size.
+        assertThat(smallHeap.verify(List.of(file("plain.pdf", AdesSigner.blankPdf())), Instant.now())).isEmpty();
+    }
+
+    @Test
+    void theSignatureDictionaryIsFoundWhereverItFallsInTheStream() throws Exception {
+        byte[] bytes = new byte[200 * 1024];
+        java.util.Arrays.fill(bytes, (byte) 'x');
+        byte[] mark = "/ByteRange".getBytes(StandardCharsets.US_ASCII);
+        assertThat(AttachmentSignatureVerifier.ByteRangeScan.of(new ByteArrayInputStream(bytes)).found()).isFalse();
+        for (int at : new int[] {0, 64 * 1024 - 4, 64 * 1024 + 3, bytes.length - mark.length}) {
+            byte[] copy = bytes.clone();
+            System.arraycopy(mark, 0, copy, at, mark.length);
+            AttachmentSignatureVerifier.ByteRangeScan scan = AttachmentSignatureVerifier.ByteRangeScan.of(new ByteArrayInputStream(copy));
+            assertThat(scan.found()).as("mark at " + at).isTrue();
+            assertThat(scan.size()).isEqualTo(bytes.length);
+        }
+    }
+
+    @Test
     void aTamperedCopyOfTheSignedPdfFails() throws Exception {
         String signed = new String(AdesSigner.padesSign(AdesSigner.blankPdf(), pki.signer()), StandardCharsets.ISO_8859_1);
         String tampered = signed.replaceFirst("/MediaBox \\[0\\.0 0\\.0 612\\.0", "/MediaBox [0.0 0.0 613.0");
@@ -92,7 +122,12 @@ class AttachmentSignatureVerifierTest {
 
     @Test
     void aDamagedPdfIsReportedUnreadableNotThrown() throws Exception {
-        List<AttachmentSignature> found = verifier.verify(List.of(file("hỏng.pdf", SampleFiles.pdf(4096, 1))), Instant.now());
+        byte[] damaged = SampleFiles.pdf(4096, 1);
+        // Without a signature dictionary a damaged PDF has no signature to read: nothing to say about it.
+        assertThat(verifier.verify(List.of(file("hỏng.pdf", damaged)), Instant.now())).isEmpty();
+        byte[] mark = "/ByteRange [0 10 20 30]".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(mark, 0, damaged, 2000, mark.length);
+        List<AttachmentSignature> found = verifier.verify(List.of(file("hỏng.pdf", damaged)), Instant.now());
         assertThat(found).hasSize(1);
         assertThat(found.get(0).unreadable()).isTrue();
         assertThat(found.get(0).simpleReportXml()).startsWith("unreadable");
