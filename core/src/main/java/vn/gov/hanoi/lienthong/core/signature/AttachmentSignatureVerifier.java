@@ -13,8 +13,14 @@ import eu.europa.esig.dss.enumerations.Indication;
 import eu.europa.esig.dss.enumerations.RevocationOrigin;
 import eu.europa.esig.dss.enumerations.SubIndication;
 import eu.europa.esig.dss.model.DSSDocument;
+import eu.europa.esig.dss.enumerations.MimeTypeEnum;
 import eu.europa.esig.dss.model.FileDocument;
+import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.x509.CertificateToken;
+import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
+import eu.europa.esig.dss.pdf.IPdfObjFactory;
+import eu.europa.esig.dss.pdf.modifications.DefaultPdfDifferencesFinder;
+import eu.europa.esig.dss.pdf.pdfbox.PdfBoxDefaultObjectFactory;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
@@ -22,6 +28,8 @@ import eu.europa.esig.dss.spi.x509.revocation.crl.CRLSource;
 import eu.europa.esig.dss.spi.x509.revocation.crl.CRLToken;
 import eu.europa.esig.dss.spi.x509.revocation.ocsp.OCSPSource;
 import eu.europa.esig.dss.spi.x509.revocation.ocsp.OCSPToken;
+import eu.europa.esig.dss.policy.ValidationPolicy;
+import eu.europa.esig.dss.policy.ValidationPolicyFacade;
 import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.reports.Reports;
 
@@ -59,6 +67,15 @@ public class AttachmentSignatureVerifier {
     public interface InputStreamOpener {
         InputStream open() throws IOException;
     }
+
+    /**
+     * PDFs are read without DSS's visual comparison of the signed revision with the final one (each page
+     * rendered to an image and compared pixel by pixel: most of a signed PDF's validation time under load). A
+     * change made after signing is still found by the object-level comparison, which DSS keeps doing.
+     */
+    private static final IPdfObjFactory PDF_READER = pdfReaderWithoutVisualComparison();
+    /** DSS's default (ETSI) validation policy, unmarshalled once instead of at every validation. */
+    private static final ValidationPolicy POLICY = defaultPolicy();
 
     private final TrustAnchors anchors;
     private final CrlCache crls;
@@ -117,6 +134,22 @@ public class AttachmentSignatureVerifier {
         return validate(file, null, at);
     }
 
+    private static ValidationPolicy defaultPolicy() {
+        try {
+            return ValidationPolicyFacade.newFacade().getDefaultValidationPolicy();
+        } catch (Exception e) {
+            throw new IllegalStateException("DSS's default validation policy cannot be read", e);
+        }
+    }
+
+    private static IPdfObjFactory pdfReaderWithoutVisualComparison() {
+        DefaultPdfDifferencesFinder differences = new DefaultPdfDifferencesFinder();
+        differences.setMaximalPagesAmountForVisualComparison(0);
+        PdfBoxDefaultObjectFactory factory = new PdfBoxDefaultObjectFactory();
+        factory.setPdfDifferencesFinder(differences);
+        return factory;
+    }
+
     /** Whether a stream contains "/ByteRange", and its length; read once, in blocks, whatever its size. */
     record ByteRangeScan(boolean found, long size) {
         private static final byte[] MARK = "/ByteRange".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -153,22 +186,30 @@ public class AttachmentSignatureVerifier {
     private List<AttachmentSignature> validate(SignedFile file, SignedFile detachedContent, Instant at) throws IOException {
         try (TikaInputStream signature = TikaInputStream.get(file.content().open());
              TikaInputStream content = detachedContent == null ? null : TikaInputStream.get(detachedContent.content().open())) {
-            SignedDocumentValidator validator;
-            try {
-                validator = SignedDocumentValidator.fromDocument(asFile(signature, file.name()));
-            } catch (RuntimeException notASignature) {
-                return List.of();
-            }
-            if (content != null) {
-                validator.setDetachedContents(List.of(asFile(content, detachedContent.name())));
-            }
-            try {
-                return validate(validator, file, at);
-            } catch (RuntimeException unreadable) {
-                // DSS could not parse the container; whether the file is acceptable at all is ContentFormatCheck's call.
-                return List.of(new AttachmentSignature(file.name(), null, null, null, null,
-                        "unreadable: " + unreadable.getMessage()));
-            }
+            return validate(asFile(signature, file.name()),
+                    content == null ? null : asFile(content, detachedContent.name()), file, at);
+        }
+    }
+
+    private List<AttachmentSignature> validate(DSSDocument signature, DSSDocument detachedContent, SignedFile file, Instant at) {
+        SignedDocumentValidator validator;
+        try {
+            validator = SignedDocumentValidator.fromDocument(signature);
+        } catch (RuntimeException notASignature) {
+            return List.of();
+        }
+        if (detachedContent != null) {
+            validator.setDetachedContents(List.of(detachedContent));
+        }
+        if (validator instanceof PDFDocumentValidator pdf) {
+            pdf.setPdfObjFactory(PDF_READER);
+        }
+        try {
+            return validate(validator, file, at);
+        } catch (RuntimeException unreadable) {
+            // DSS could not parse the container; whether the file is acceptable at all is ContentFormatCheck's call.
+            return List.of(new AttachmentSignature(file.name(), null, null, null, null,
+                    "unreadable: " + unreadable.getMessage()));
         }
     }
 
@@ -182,7 +223,7 @@ public class AttachmentSignatureVerifier {
     private List<AttachmentSignature> validate(SignedDocumentValidator validator, SignedFile file, Instant at) {
         validator.setCertificateVerifier(certificateVerifier());
         validator.setValidationTime(Date.from(at));
-        Reports reports = validator.validateDocument();
+        Reports reports = validator.validateDocument(POLICY);
         SimpleReport simple = reports.getSimpleReport();
         String xml = reports.getXmlSimpleReport();
         List<AttachmentSignature> signatures = new ArrayList<>();

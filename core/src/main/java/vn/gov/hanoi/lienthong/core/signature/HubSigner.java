@@ -81,7 +81,7 @@ public class HubSigner {
             context.setDefaultNamespacePrefix("ds");
             signatures.newXMLSignature(signedInfo,
                     keyInfos.newKeyInfo(List.of(keyInfos.newX509Data(List.of(certificate))))).sign(context);
-            TransformerFactory transformers = TransformerFactory.newInstance();
+            TransformerFactory transformers = TransformerFactory.newDefaultInstance();
             transformers.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             var transformer = transformers.newTransformer();
             transformer.setOutputProperty(OutputKeys.ENCODING, "UTF-8");

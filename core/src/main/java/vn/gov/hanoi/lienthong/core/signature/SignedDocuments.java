@@ -138,7 +138,7 @@ public class SignedDocuments {
 
     private static Document newDocument() {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
             factory.setNamespaceAware(true);
             return factory.newDocumentBuilder().newDocument();
         } catch (Exception e) {
