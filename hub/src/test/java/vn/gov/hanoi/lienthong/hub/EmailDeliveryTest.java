@@ -49,6 +49,8 @@ class EmailDeliveryTest extends HubIntegrationTest {
         MimeMessage mail = new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
         assertThat(mail.getSubject()).isEqualTo("[Liên Thông] 21/TB-SNV — Thông báo lịch tiếp công dân tháng 12 năm 2026");
         assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(TestHub.MAIL_ORGAN_MAILBOX);
+        assertThat(mail.getMessageID()).as("the same letter, resent after a crash, has the same Message-ID")
+                .isEqualTo("<" + id + "." + TestHub.MAIL_ORGAN_ID + ".recipient@hanoi.gov.vn>");
         Map<String, byte[]> files = new HashMap<>();
         String[] text = new String[1];
         Multipart parts = (Multipart) mail.getContent();

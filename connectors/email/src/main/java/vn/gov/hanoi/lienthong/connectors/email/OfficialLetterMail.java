@@ -57,7 +57,11 @@ public class OfficialLetterMail {
         String senderName = directory.byOrganId(document.senderOrganId()).map(Agency::name)
                 .orElse(header.map(h -> h.getFrom().getOrganName()).orElse(document.senderOrganId()));
 
-        MimeMessage message = new MimeMessage(session);
+        // The same letter each time it is sent: a resend after a crash (sent, not yet committed) carries the
+        // same Message-ID, by which mail systems and clerks recognise it as the same message (RFC 5322 3.6.4).
+        MimeMessage message = new FixedIdMessage(session, "<" + document.documentId() + "." + recipient.organId()
+                + "." + (document.purpose() == null ? DeliveryPurpose.RECIPIENT : document.purpose()).name()
+                .toLowerCase(java.util.Locale.ROOT) + "@" + domainOf(from) + ">");
         message.setFrom(new InternetAddress(from));
         message.setRecipient(MimeMessage.RecipientType.TO, new InternetAddress(recipient.mailbox()));
         message.setSubject("[Liên Thông] " + notation + " — " + subject, "UTF-8");
@@ -154,6 +158,26 @@ public class OfficialLetterMail {
         @Override
         public String getName() {
             return name;
+        }
+    }
+
+    private static String domainOf(String address) {
+        int at = address.lastIndexOf('@');
+        return at < 0 ? "lienthong" : address.substring(at + 1);
+    }
+
+    /** A message whose Message-ID is chosen, not generated at each save. */
+    private static final class FixedIdMessage extends MimeMessage {
+        private final String messageId;
+
+        FixedIdMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
         }
     }
 }
