@@ -1,6 +1,12 @@
 package vn.gov.hanoi.lienthong.hub;
 
+import java.util.Map;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.MetricsConfiguration;
+import org.apache.activemq.artemis.core.server.metrics.ActiveMQMetricsPlugin;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
@@ -11,12 +17,14 @@ import vn.gov.hanoi.lienthong.core.HubSettings;
 import vn.gov.hanoi.lienthong.routes.Queues;
 
 /**
- * Redelivery and dead-lettering of the embedded broker, per address. An external cluster gets the same
- * settings from its broker.xml (docker/broker.xml).
+ * Redelivery and dead-lettering of the embedded broker, per address, and its queue metrics in the hub's own
+ * metrics (artemis.message.count, artemis.messages.added… per queue: /actuator/metrics, Prometheus). An
+ * external cluster gets the same settings from its broker.xml (docker/broker.xml). Public: the benchmark
+ * measures the broker's own bound on exactly this configuration (bench/).
  */
 @Configuration
 @ConditionalOnProperty(name = "spring.artemis.embedded.enabled", havingValue = "true", matchIfMissing = true)
-class ArtemisBrokerConfiguration {
+public class ArtemisBrokerConfiguration {
 
     static final String DEAD_LETTER_ADDRESS = "DLA";
 
@@ -37,6 +45,32 @@ class ArtemisBrokerConfiguration {
                     .setMaxRedeliveryDelay(delivery.maxDelay().toMillis())
                     .setMaxDeliveryAttempts(delivery.maxAttempts() + 1));
         };
+    }
+
+    @Bean
+    ArtemisConfigurationCustomizer brokerMetrics(MeterRegistry registry) {
+        return configuration -> configuration.setMetricsConfiguration(new MetricsConfiguration()
+                .setJvmMemory(false).setJvmGc(false).setJvmThread(false)
+                .setPlugin(new HubMeterRegistry(registry)));
+    }
+
+    /** Artemis's metrics go to the registry the actuator already exposes (the JVM's own metrics are there too). */
+    private static final class HubMeterRegistry implements ActiveMQMetricsPlugin {
+        private final transient MeterRegistry registry;
+
+        HubMeterRegistry(MeterRegistry registry) {
+            this.registry = registry;
+        }
+
+        @Override
+        public ActiveMQMetricsPlugin init(Map<String, String> options) {
+            return this;
+        }
+
+        @Override
+        public MeterRegistry getRegistry() {
+            return registry;
+        }
     }
 
     private static AddressSettings deadLettering(AddressSettings settings) {

@@ -58,6 +58,35 @@ public final class SampleFiles {
         }
     }
 
+    /**
+     * A real one-page PDF of about the given size, most of it one scanned-page image (noise, as a scan's grain
+     * is, so that it does not compress): the weight of an ordinary letter scanned at office resolution.
+     */
+    public static byte[] scannedPagePdf(int approximateBytes, long seed) {
+        int side = Math.max(8, (int) Math.sqrt(approximateBytes / 3.0));
+        java.awt.image.BufferedImage scan = new java.awt.image.BufferedImage(side, side, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        Random grain = new Random(seed);
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                scan.setRGB(x, y, grain.nextInt(0x1000000));
+            }
+        }
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+            document.addPage(page);
+            var image = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(document, scan);
+            try (org.apache.pdfbox.pdmodel.PDPageContentStream content =
+                         new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                content.drawImage(image, 0, 0, page.getMediaBox().getWidth(), page.getMediaBox().getHeight());
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A Windows executable's first bytes (the MZ and PE headers), as a virus renamed .pdf would start. */
     public static byte[] windowsExecutable() {
         byte[] bytes = new byte[1024];
