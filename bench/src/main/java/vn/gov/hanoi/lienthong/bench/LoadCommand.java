@@ -1,0 +1,112 @@
+package vn.gov.hanoi.lienthong.bench;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.HdrHistogram.Histogram;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import static vn.gov.hanoi.lienthong.bench.Results.percentiles;
+import static vn.gov.hanoi.lienthong.bench.Results.round;
+
+/**
+ * Throughput and latency of the hub on its embedded defaults, against the broker's own bound measured in the
+ * same run: (1) the raw transacted hop rate of the hub's broker configuration; (2) the hub, started from its
+ * jar, warmed up; (3) as many documents as {@code --senders} closed-loop senders can push (throughput);
+ * (4) a fixed rate, 100 documents/s by default (latency).
+ */
+@Command(name = "load", mixinStandardHelpOptions = true,
+        description = "Throughput and latency against the broker's own bound (bench/RESULTS.md).")
+final class LoadCommand implements Callable<Integer> {
+
+    @Option(names = "--hub-jar", defaultValue = "hub/target/lienthong-hub.jar", description = "the hub to measure (default: ${DEFAULT-VALUE})")
+    Path hubJar;
+    @Option(names = "--work-dir", defaultValue = "bench/target/load", description = "data of the run, wiped first (default: ${DEFAULT-VALUE})")
+    Path workDir;
+    @Option(names = "--heap", defaultValue = "1g", description = "the hub's -Xmx (default: ${DEFAULT-VALUE})")
+    String heap;
+    @Option(names = "--senders", defaultValue = "16", description = "concurrent senders (default: ${DEFAULT-VALUE})")
+    int senders;
+    @Option(names = "--warm-up", defaultValue = "120", description = "seconds of unmeasured load first (default: ${DEFAULT-VALUE})")
+    double warmUp;
+    @Option(names = "--duration", defaultValue = "60", description = "seconds of each measured phase (default: ${DEFAULT-VALUE})")
+    double duration;
+    @Option(names = "--rate", defaultValue = "100", description = "documents/s of the latency phase (default: ${DEFAULT-VALUE})")
+    double rate;
+    @Option(names = "--pdf-kib", defaultValue = "200", description = "size of each document's signed PDF (default: ${DEFAULT-VALUE})")
+    int pdfKib;
+    @Option(names = "--broker-consumers", defaultValue = "10",
+            description = "concurrent hops of the broker bound: the hub's consumers a document passes "
+                    + "(inspect 2 + record 2 + dispatch 2 + 1 per outbox of the 3 recipients and the sender) (default: ${DEFAULT-VALUE})")
+    int brokerConsumers;
+    @Option(names = "--broker-seconds", defaultValue = "20", description = "seconds of the broker bound (default: ${DEFAULT-VALUE})")
+    double brokerSeconds;
+    @Option(names = "--results", defaultValue = "bench/results.json", description = "figures file to update (default: ${DEFAULT-VALUE})")
+    Path results;
+
+    @Override
+    public Integer call() throws Exception {
+        Bench.wipe(workDir);
+        System.out.println("machine: " + Results.machine());
+
+        BrokerBound.Result bound = BrokerBound.measure(workDir.resolve("broker-bound"), brokerConsumers, 5, brokerSeconds);
+        System.out.printf("broker bound: %.0f transacted hops/s (%d consumers, %d-byte messages, %d hops in %.1f s)%n",
+                bound.hopsPerSecond(), bound.consumers(), bound.messageBytes(), bound.hops(), bound.seconds());
+
+        Map<String, String> senderDocumentIds = new ConcurrentHashMap<>();
+        try (BenchCity city = new BenchCity(workDir.resolve("city"));
+             HubProcess hub = new HubProcess(hubJar, workDir.resolve("hub"), HubProcess.freePort(), heap, city.hubArguments(false))) {
+            BenchLetters letters = new BenchLetters(city.pki, pdfKib * 1024, 64);
+            System.out.printf("documents: signed envelope + signed PDF of %d KiB, to 1 push, 1 pull, 1 e-mail recipient%n",
+                    letters.pdfBytes() / 1024);
+            hub.start();
+            try (Recipients recipients = new Recipients(city, senderDocumentIds, 0, hub::serviceUrl)) {
+                LoadDriver driver = new LoadDriver(hub, letters, recipients, senderDocumentIds);
+                LoadDriver.Phase warm = driver.closedLoop("warm-up", senders, warmUp, 120);
+                print(warm);
+                LoadDriver.Phase throughput = driver.closedLoop("throughput", senders, duration, 180);
+                print(throughput);
+                LoadDriver.Phase latency = driver.openLoop("latency at " + (int) rate + "/s", rate, senders, duration, 180);
+                print(latency);
+
+                double ratio = throughput.deliveredPerSecond() * throughput.hopsPerDocument() / bound.hopsPerSecond();
+                System.out.printf("ratio to the broker bound: %.1f docs/s × %.1f durable hops/doc ÷ %.0f hops/s = %.2f%n",
+                        throughput.deliveredPerSecond(), throughput.hopsPerDocument(), bound.hopsPerSecond(), ratio);
+                Map<String, Object> figures = new LinkedHashMap<>();
+                figures.put("docs_per_s", round(throughput.deliveredPerSecond()));
+                figures.put("accepted_docs_per_s", round(throughput.acceptedPerSecond()));
+                figures.put("broker_bound_hops_per_s", round(bound.hopsPerSecond()));
+                figures.put("durable_hops_per_doc", round(throughput.hopsPerDocument()));
+                figures.put("ratio_to_broker_bound", Math.round(ratio * 100) / 100.0);
+                figures.put("hub_cores_at_max", round(throughput.hubCores()));
+                figures.put("p99_accept_ms_at_max", Results.ms(throughput.accept(), 99));
+                figures.put("p99_accept_ms_at_100", Results.ms(latency.accept(), 99));
+                figures.put("p99_e2e_ms_at_100", Results.ms(latency.endToEnd(), 99));
+                figures.put("p50_e2e_ms_at_100", Results.ms(latency.endToEnd(), 50));
+                figures.put("undelivered_at_100", latency.undelivered());
+                Results.update(results, figures);
+            }
+        }
+        return 0;
+    }
+
+    static void print(LoadDriver.Phase phase) {
+        System.out.printf("%n== %s: %.1f s%n", phase.name(), phase.seconds());
+        System.out.printf("  accepted %d (%.1f/s), refused or failed calls %d; delivered to all 3 recipients %d "
+                        + "(%.1f/s within the phase), not delivered after the drain %d%n",
+                phase.accepted(), phase.acceptedPerSecond(), phase.refused(), phase.delivered(),
+                phase.deliveredPerSecond(), phase.undelivered());
+        System.out.println("  accept latency p50/p95/p99/max:      " + percentiles(phase.accept()));
+        System.out.println("  end-to-end (all 3) p50/p95/p99/max:  " + percentiles(phase.endToEnd()));
+        for (Map.Entry<String, Histogram> recipient : phase.endToEndByRecipient().entrySet()) {
+            System.out.printf("    to the %-6s recipient:           %s%n", recipient.getKey(), percentiles(recipient.getValue()));
+        }
+        System.out.printf("  hub CPU %.2f cores, bench CPU %.2f cores, hub heap max %d MiB; %.1f durable hops per document%n",
+                phase.hubCores(), phase.benchCores(), phase.maxHeapBytes() >> 20, phase.hopsPerDocument());
+    }
+}
