@@ -27,6 +27,7 @@ import vn.gov.hanoi.lienthong.routes.Queues;
 public class ArtemisBrokerConfiguration {
 
     static final String DEAD_LETTER_ADDRESS = "DLA";
+    static final int OUTBOX_GROUP_BUCKETS = 256;
 
     @Bean
     ArtemisConfigurationCustomizer hubAddressSettings(HubSettings settings) {
@@ -38,12 +39,14 @@ public class ArtemisBrokerConfiguration {
                     .setMaxRedeliveryDelay(60_000)
                     .setMaxDeliveryAttempts(20));
             // Outboxes: a failure is the agency's system being unreachable; the route gives up on the last attempt.
+            // Messages are grouped by document (OutboxRoute); buckets keep the broker's group table bounded.
             HubSettings.Delivery delivery = settings.delivery();
             configuration.addAddressSetting(Queues.OUTBOX_PREFIX + "#", deadLettering(new AddressSettings())
                     .setRedeliveryDelay(delivery.initialDelay().toMillis())
                     .setRedeliveryMultiplier(delivery.backOffMultiplier())
                     .setMaxRedeliveryDelay(delivery.maxDelay().toMillis())
-                    .setMaxDeliveryAttempts(delivery.maxAttempts() + 1));
+                    .setMaxDeliveryAttempts(delivery.maxAttempts() + 1)
+                    .setDefaultGroupBuckets(OUTBOX_GROUP_BUCKETS));
         };
     }
 
