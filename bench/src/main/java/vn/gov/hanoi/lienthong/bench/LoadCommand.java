@@ -36,7 +36,9 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--window", defaultValue = "64",
             description = "most letters on their way at once in the closed loop: accepted, not yet at all three recipients (default: ${DEFAULT-VALUE})")
     int window;
-    @Option(names = "--warm-up", defaultValue = "120", description = "seconds of unmeasured load first (default: ${DEFAULT-VALUE})")
+    /* On 2 cores the JVM has one C2 compiler thread; under load it needs minutes to reach the hub's hot code
+       (RSA, SHA-256, DSS): at 150 s its queue still held 4 500 methods and the crypto ran as profiled C1 code. */
+    @Option(names = "--warm-up", defaultValue = "300", description = "seconds of unmeasured load first, for the JIT (default: ${DEFAULT-VALUE})")
     double warmUp;
     @Option(names = "--duration", defaultValue = "60", description = "seconds of each measured phase (default: ${DEFAULT-VALUE})")
     double duration;
