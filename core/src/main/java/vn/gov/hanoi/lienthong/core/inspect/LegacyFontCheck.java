@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
 
 import vn.gov.hanoi.lienthong.core.document.AttachmentRecord;
 import vn.gov.hanoi.lienthong.core.refusal.ReasonCode;
+import vn.gov.hanoi.lienthong.core.signature.PdfHeader;
 
 /**
  * A word-processor file set in a legacy Vietnamese font (.VnTime… for TCVN3, VNI-Times… for VNI) almost
@@ -63,7 +65,7 @@ public class LegacyFontCheck implements LegalityCheck {
                 // ASCII (/BaseFont /.VnTime): decoding it as UTF-16 too was a tenth of the hub's CPU under load.
                 byte[] bytes = in.readNBytes(SCAN_LIMIT);
                 find(new String(bytes, StandardCharsets.ISO_8859_1), fonts);
-                if (!isPdf(bytes)) {
+                if (!PdfHeader.startsWith(bytes)) {
                     find(new String(bytes, StandardCharsets.UTF_16LE), fonts);
                 }
             }
@@ -98,7 +100,7 @@ public class LegacyFontCheck implements LegalityCheck {
      * a file of hundreds of kilobytes (it was the inspection's second-largest cost under load).
      */
     static void find(String text, Set<String> fonts) {
-        java.util.TreeMap<Integer, String> found = new java.util.TreeMap<>();
+        TreeMap<Integer, String> found = new TreeMap<>();
         for (String prefix : FONT_PREFIXES) {
             int from = text.indexOf(prefix);
             while (from >= 0) {
@@ -109,10 +111,6 @@ public class LegacyFontCheck implements LegalityCheck {
             }
         }
         fonts.addAll(found.values());
-    }
-
-    private static boolean isPdf(byte[] bytes) {
-        return bytes.length >= 5 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D' && bytes[3] == 'F' && bytes[4] == '-';
     }
 
     private static boolean isAsciiLetterOrDigit(char c) {

@@ -1,7 +1,10 @@
 package vn.gov.hanoi.lienthong.core.signature;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.security.cert.X509CRL;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -80,7 +83,7 @@ public class AttachmentSignatureVerifier {
     private final TrustAnchors anchors;
     private final CrlCache crls;
     private final OcspCache ocsp;
-    /** PDFs above this are not parsed for signatures (see validatePdf): an eighth of the heap by default. */
+    /** PDFs above this are not parsed for signatures (see validateIfPdf): an eighth of the heap by default. */
     private final long maxPdfBytesForSignatureValidation;
 
     @Autowired
@@ -104,8 +107,8 @@ public class AttachmentSignatureVerifier {
                 String signedName = file.name().substring(0, file.name().length() - 4);
                 SignedFile signed = files.stream().filter(f -> f.name().equals(signedName)).findFirst().orElse(null);
                 found.addAll(validate(file, signed, at));
-            } else if (isPdf(file)) {
-                found.addAll(validatePdf(file, at));
+            } else {
+                found.addAll(validateIfPdf(file, at));
             }
         }
         return found;
@@ -113,25 +116,27 @@ public class AttachmentSignatureVerifier {
 
     /**
      * DSS parses a PDF with PDFBox in memory, several times the file's size: a 1 GiB PDF exhausts any ordinary
-     * heap. So a PDF goes to DSS only when it has a signature dictionary at all (its /ByteRange, found by a
-     * streaming scan), and only when it is small enough for the heap; a larger signed PDF travels with a warning
-     * that a clerk should check its signature (ATTACHMENT_SIGNATURE_UNREADABLE), as an unreadable one does.
+     * heap. So a PDF goes to DSS only when it has a signature dictionary at all (its /ByteRange), and only when
+     * it is small enough for the heap; a larger signed PDF travels with a warning that a clerk should check its
+     * signature (ATTACHMENT_SIGNATURE_UNREADABLE), as an unreadable one does. The file is read once: a PDF up to
+     * the limit into memory, where it is scanned and handed to DSS; a larger one scanned as a stream.
      */
-    private List<AttachmentSignature> validatePdf(SignedFile file, Instant at) throws IOException {
-        long size;
-        boolean signed;
-        try (InputStream in = file.content().open()) {
-            ByteRangeScan scan = ByteRangeScan.of(in);
-            size = scan.size();
-            signed = scan.found();
-        }
-        if (!signed) return List.of();
-        if (size > maxPdfBytesForSignatureValidation) {
+    private List<AttachmentSignature> validateIfPdf(SignedFile file, Instant at) throws IOException {
+        try (InputStream in = new BufferedInputStream(file.content().open())) {
+            in.mark(PdfHeader.LENGTH);
+            if (!PdfHeader.startsWith(in.readNBytes(PdfHeader.LENGTH))) return List.of();
+            in.reset();
+            byte[] head = in.readNBytes((int) Math.min(maxPdfBytesForSignatureValidation + 1, Integer.MAX_VALUE - 8));
+            if (head.length <= maxPdfBytesForSignatureValidation) {
+                if (!ByteRangeScan.contains(head, head.length)) return List.of();
+                return validate(new InMemoryDocument(head, file.name(), MimeTypeEnum.PDF), null, file, at);
+            }
+            ByteRangeScan scan = ByteRangeScan.of(new SequenceInputStream(new ByteArrayInputStream(head), in));
+            if (!scan.found()) return List.of();
             return List.of(new AttachmentSignature(file.name(), null, null, null, null, "unreadable: the signed PDF is "
-                    + (size >> 20) + " MiB; signatures are verified up to " + (maxPdfBytesForSignatureValidation >> 20)
+                    + (scan.size() >> 20) + " MiB; signatures are verified up to " + (maxPdfBytesForSignatureValidation >> 20)
                     + " MiB with this hub's heap"));
         }
-        return validate(file, null, at);
     }
 
     private static ValidationPolicy defaultPolicy() {
@@ -163,7 +168,7 @@ public class AttachmentSignatureVerifier {
             while ((read = in.read(buffer, carried, buffer.length - carried)) > 0) {
                 size += read;
                 int end = carried + read;
-                if (!found && indexOf(buffer, end) >= 0) found = true;
+                if (!found && contains(buffer, end)) found = true;
                 // Keep the tail, so that a mark cut in two by the block boundary is still found.
                 carried = Math.min(MARK.length - 1, end);
                 System.arraycopy(buffer, end - carried, buffer, 0, carried);
@@ -171,15 +176,16 @@ public class AttachmentSignatureVerifier {
             return new ByteRangeScan(found, size);
         }
 
-        private static int indexOf(byte[] buffer, int end) {
+        /** Whether the first {@code end} bytes hold the mark. */
+        static boolean contains(byte[] buffer, int end) {
             outer:
             for (int i = 0; i + MARK.length <= end; i++) {
                 for (int j = 0; j < MARK.length; j++) {
                     if (buffer[i + j] != MARK[j]) continue outer;
                 }
-                return i;
+                return true;
             }
-            return -1;
+            return false;
         }
     }
 
@@ -213,7 +219,7 @@ public class AttachmentSignatureVerifier {
         }
     }
 
-    /** DSS reads the file from disk (a PDF it parses in memory: see validatePdf). */
+    /** DSS reads the file from disk (a PDF it parses in memory: see validateIfPdf). */
     private static DSSDocument asFile(TikaInputStream stream, String name) throws IOException {
         FileDocument document = new FileDocument(stream.getFile());
         document.setName(name);
@@ -243,13 +249,6 @@ public class AttachmentSignatureVerifier {
         verifier.setOcspSource(new HubOcspSource(ocsp));
         verifier.setAIASource(null);
         return verifier;
-    }
-
-    private static boolean isPdf(SignedFile file) throws IOException {
-        try (InputStream in = file.content().open()) {
-            byte[] head = in.readNBytes(5);
-            return head.length == 5 && new String(head, java.nio.charset.StandardCharsets.US_ASCII).equals("%PDF-");
-        }
     }
 
     /** DSS's view of the hub's OCSP fetcher. */
