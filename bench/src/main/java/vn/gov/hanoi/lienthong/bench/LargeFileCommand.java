@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,19 +54,7 @@ final class LargeFileCommand implements Callable<Integer> {
              HubProcess hub = new HubProcess(hubJar, workDir.resolve("hub"), HubProcess.freePort(), heap, city.hubArguments(false))) {
             hub.start();
             long heapLimit = (long) hub.metric("jvm.memory.max", "area:heap");
-            AtomicLong maxHeap = new AtomicLong();
-            AtomicBoolean sampling = new AtomicBoolean(true);
-            Thread sampler = new Thread(() -> {
-                while (sampling.get()) {
-                    maxHeap.accumulateAndGet(hub.heapUsedBytes(), Math::max);
-                    try {
-                        Thread.sleep(100);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "heap-sampler");
-            sampler.start();
+            HeapSampler heapSampler = HeapSampler.start(hub, 100);
 
             DocumentMessage message = DocumentMessage.from(BenchCity.SENDER.organId())
                     .to(BenchCity.PUSH_RECIPIENT.organId(), BenchCity.PULL_RECIPIENT.organId())
@@ -92,8 +78,7 @@ final class LargeFileCommand implements Callable<Integer> {
             var pushed = city.pushRecipientSystem.document(id);
             String pushedHash = pushed == null ? null : pushed.attachmentSha256().get("hs");
             double pushedSeconds = (System.nanoTime() - start) / 1e9;
-            sampling.set(false);
-            sampler.join();
+            heapSampler.close();
 
             boolean intact = sentHash.equals(fetchedHash) && sentHash.equals(pushedHash);
             System.out.printf("fetched by the pull recipient after %.1f s: %s%n", fetchedSeconds,
@@ -101,12 +86,12 @@ final class LargeFileCommand implements Callable<Integer> {
             System.out.printf("pushed to the push recipient after %.1f s: %s%n", pushedSeconds,
                     sentHash.equals(pushedHash) ? "intact (same SHA-256)" : "DIFFERENT: " + pushedHash);
             System.out.printf("hub heap: max %d MiB used of a %d MiB limit (sampled every 100 ms); the hub %s%n",
-                    maxHeap.get() >> 20, heapLimit >> 20, hub.alive() ? "is still up" : "DIED");
+                    heapSampler.maxBytes() >> 20, heapLimit >> 20, hub.alive() ? "is still up" : "DIED");
 
             Map<String, Object> figures = new LinkedHashMap<>();
             figures.put("large_file_bytes", bytes);
             figures.put("large_file_intact", intact && hub.alive());
-            figures.put("large_file_max_heap_mib", maxHeap.get() >> 20);
+            figures.put("large_file_max_heap_mib", heapSampler.maxBytes() >> 20);
             figures.put("large_file_heap_limit_mib", heapLimit >> 20);
             figures.put("large_file_accept_s", Results.round(acceptSeconds));
             Results.update(results, figures);

@@ -147,19 +147,7 @@ final class LoadDriver {
         long statusesBefore = recipients.statusesAtSender();
         double hubCpuBefore = hub.cpuSeconds();
         long benchCpuBefore = benchCpuNanos();
-        AtomicLong maxHeap = new AtomicLong();
-        AtomicBoolean sampling = new AtomicBoolean(true);
-        Thread heapSampler = new Thread(() -> {
-            while (sampling.get()) {
-                maxHeap.accumulateAndGet(hub.heapUsedBytes(), Math::max);
-                try {
-                    Thread.sleep(250);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "heap-sampler");
-        heapSampler.start();
+        HeapSampler heapSampler = HeapSampler.start(hub, 250);
         long start = System.nanoTime();
         load.drive(accepted, refused, acceptLatency, phaseIds);
         long end = System.nanoTime();
@@ -179,8 +167,7 @@ final class LoadDriver {
             Thread.sleep(100);
         }
         long drainEnd = System.nanoTime();
-        sampling.set(false);
-        heapSampler.join();
+        heapSampler.close();
         double hopsPerDocument = ids.isEmpty() ? 0 : (hub.metric("artemis.messages.added") - hopsBefore) / ids.size();
 
         Histogram endToEnd = new Histogram(3_600_000_000L, 3);
@@ -216,7 +203,7 @@ final class LoadDriver {
         }
         return new Phase(name, elapsed, accepted.get(), refused.get(), delivered, accepted.get() / elapsed,
                 deliveredInWindow / elapsed, acceptLatency, endToEnd, byRecipient, ids.size() - delivered, hubCores,
-                benchCores, maxHeap.get(), hopsPerDocument);
+                benchCores, heapSampler.maxBytes(), hopsPerDocument);
     }
 
     private boolean allDelivered(List<String> ids) {

@@ -3,10 +3,11 @@ package vn.gov.hanoi.lienthong.hub;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import vn.gov.hanoi.lienthong.testkit.process.ChildHub;
 
 /** Files and ports for a hub under test: a fresh data directory and the demo directory pointed at the simulators. */
 final class TestHub {
@@ -15,11 +16,7 @@ final class TestHub {
     }
 
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ChildHub.freePort();
     }
 
     /** A push agency whose system is never up: nothing listens at its endpoint. */
