@@ -145,7 +145,7 @@ public class InspectionService {
         try {
             return attachmentVerifier.verify(inspected.attachments().stream()
                     .map(attachment -> new AttachmentSignatureVerifier.SignedFile(attachment.name(),
-                            () -> inspected.open(attachment)))
+                            attachment.size(), () -> inspected.open(attachment)))
                     .toList(), inspected.record().receivedAt());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

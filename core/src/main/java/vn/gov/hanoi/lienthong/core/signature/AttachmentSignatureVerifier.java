@@ -1,10 +1,8 @@
 package vn.gov.hanoi.lienthong.core.signature;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.SequenceInputStream;
 import java.security.cert.X509CRL;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -62,8 +60,8 @@ public class AttachmentSignatureVerifier {
         }
     }
 
-    /** A file to look at: its name and how to read it. */
-    public record SignedFile(String name, InputStreamOpener content) {
+    /** A file to look at: its name, its size in bytes (as the blob store recorded it) and how to read it. */
+    public record SignedFile(String name, long size, InputStreamOpener content) {
     }
 
     @FunctionalInterface
@@ -119,23 +117,22 @@ public class AttachmentSignatureVerifier {
      * heap. So a PDF goes to DSS only when it has a signature dictionary at all (its /ByteRange), and only when
      * it is small enough for the heap; a larger signed PDF travels with a warning that a clerk should check its
      * signature (ATTACHMENT_SIGNATURE_UNREADABLE), as an unreadable one does. The file is read once: a PDF up to
-     * the limit into memory, where it is scanned and handed to DSS; a larger one scanned as a stream.
+     * the limit into memory, where it is scanned and handed to DSS; a larger one only scanned, as a stream.
      */
     private List<AttachmentSignature> validateIfPdf(SignedFile file, Instant at) throws IOException {
         try (InputStream in = new BufferedInputStream(file.content().open())) {
             in.mark(PdfHeader.LENGTH);
             if (!PdfHeader.startsWith(in.readNBytes(PdfHeader.LENGTH))) return List.of();
             in.reset();
-            byte[] head = in.readNBytes((int) Math.min(maxPdfBytesForSignatureValidation + 1, Integer.MAX_VALUE - 8));
-            if (head.length <= maxPdfBytesForSignatureValidation) {
-                if (!ByteRangeScan.contains(head, head.length)) return List.of();
-                return validate(new InMemoryDocument(head, file.name(), MimeTypeEnum.PDF), null, file, at);
+            if (file.size() > maxPdfBytesForSignatureValidation) {
+                if (!ByteRangeScan.of(in).found()) return List.of();
+                return List.of(new AttachmentSignature(file.name(), null, null, null, null, "unreadable: the signed PDF is "
+                        + (file.size() >> 20) + " MiB; signatures are verified up to "
+                        + (maxPdfBytesForSignatureValidation >> 20) + " MiB with this hub's heap"));
             }
-            ByteRangeScan scan = ByteRangeScan.of(new SequenceInputStream(new ByteArrayInputStream(head), in));
-            if (!scan.found()) return List.of();
-            return List.of(new AttachmentSignature(file.name(), null, null, null, null, "unreadable: the signed PDF is "
-                    + (scan.size() >> 20) + " MiB; signatures are verified up to " + (maxPdfBytesForSignatureValidation >> 20)
-                    + " MiB with this hub's heap"));
+            byte[] pdf = in.readAllBytes();
+            if (!ByteRangeScan.contains(pdf, pdf.length)) return List.of();
+            return validate(new InMemoryDocument(pdf, file.name(), MimeTypeEnum.PDF), null, file, at);
         }
     }
 

@@ -44,7 +44,7 @@ class AttachmentSignatureVerifierTest {
     }
 
     private static SignedFile file(String name, byte[] bytes) {
-        return new SignedFile(name, () -> new ByteArrayInputStream(bytes));
+        return new SignedFile(name, bytes.length, () -> new ByteArrayInputStream(bytes));
     }
 
     @Test
