@@ -36,11 +36,16 @@ class EmbeddedPostgresConfiguration {
         Files.createDirectories(dataDirectory);
         StalePostmaster.stopIfRunning(dataDirectory);
         LOG.info("Starting embedded PostgreSQL on {}", dataDirectory);
-        return EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .start();
+                .setPGStartupWait(Duration.ofSeconds(60));
+        // zonky's defaults are made for throw-away test databases: it passes -F (fsync off) and
+        // synchronous_commit=off. The hub acknowledges a document as durable once it is committed here, so a
+        // commit must reach the disk first. Each "-c" comes after zonky's "-F" on the postmaster's command line,
+        // and the last setting of an option wins. DatabaseDurability reads them back from the running server.
+        DatabaseDurability.REQUIRED.forEach(builder::setServerConfig);
+        return builder.start();
     }
 
     @Bean(destroyMethod = "close")
@@ -52,4 +57,5 @@ class EmbeddedPostgresConfiguration {
         dataSource.setPoolName("lienthong-embedded-pg");
         return dataSource;
     }
+
 }
