@@ -12,6 +12,7 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.gov.hanoi.lienthong.testkit.people.DemoPeople;
 import vn.gov.hanoi.lienthong.testkit.process.ChildHub;
 
 /**
@@ -62,6 +63,7 @@ final class HubProcess extends ChildHub {
         }
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(uri.toString()))
+                    .header("Authorization", DemoPeople.OPERATOR.basicAuthorization())
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) return Double.NaN;
             JsonNode measurements = JSON.readTree(response.body()).path("measurements");

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import vn.gov.hanoi.lienthong.testkit.client.HubClient;
 import vn.gov.hanoi.lienthong.testkit.edxml.DocumentMessage;
 
+import vn.gov.hanoi.lienthong.testkit.people.DemoPeople;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static vn.gov.hanoi.lienthong.hub.DemoAgencies.SO_NOI_VU;
@@ -78,7 +80,8 @@ class DirectoryTest extends HubIntegrationTest {
     }
 
     private HttpResponse<String> post(String path) throws Exception {
-        return http.send(request(path).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(request(path).header("Authorization", DemoPeople.OPERATOR.basicAuthorization())
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpRequest.Builder request(String path) {

@@ -1,0 +1,23 @@
+package vn.gov.hanoi.lienthong.testkit.people;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/** The people of the embedded demo's user file (config/users.yaml), with their demo secrets (README). */
+public enum DemoPeople {
+    OPERATOR("operator", "demo-operator-2026"),
+    ADMIN("admin", "demo-admin-2026");
+
+    public final String username;
+    public final String secret;
+
+    DemoPeople(String username, String secret) {
+        this.username = username;
+        this.secret = secret;
+    }
+
+    /** The value of an HTTP {@code Authorization} header signing in as this person. */
+    public String basicAuthorization() {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    }
+}
