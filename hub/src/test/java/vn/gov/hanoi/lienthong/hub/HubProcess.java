@@ -14,7 +14,12 @@ import vn.gov.hanoi.lienthong.testkit.process.ChildHub;
 final class HubProcess extends ChildHub {
 
     HubProcess(Path dataDir, Path directory, int port, String... extraArguments) {
-        super(List.of("-Xmx512m", "-cp", System.getProperty("java.class.path"), LienThongHubApplication.class.getName()),
+        this("512m", dataDir, directory, port, extraArguments);
+    }
+
+    /** @param heap the child's -Xmx */
+    HubProcess(String heap, Path dataDir, Path directory, int port, String... extraArguments) {
+        super(List.of("-Xmx" + heap, "-cp", System.getProperty("java.class.path"), LienThongHubApplication.class.getName()),
                 dataDir, port, arguments(directory, extraArguments), Duration.ofSeconds(120));
     }
 

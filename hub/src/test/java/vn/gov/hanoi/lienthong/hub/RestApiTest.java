@@ -43,33 +43,15 @@ class RestApiTest extends HubIntegrationTest {
     }
 
     private RestClient as(String user, String secret) {
-        return RestClient.builder().baseUrl("http://127.0.0.1:" + port)
-                .defaultHeaders(headers -> headers.setBasicAuth(user, secret, StandardCharsets.UTF_8))
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
+        return RestCalls.as(port, user, secret);
     }
 
     private static MultiValueMap<String, Object> multipart(byte[] envelope, Map<String, byte[]> files, Map<String, String> names) {
-        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-        body.add("envelope", part(envelope, "edxml.xml", MediaType.APPLICATION_XML));
-        files.forEach((contentId, bytes) -> body.add(contentId, part(bytes, names.get(contentId), MediaType.APPLICATION_PDF)));
-        return body;
-    }
-
-    private static HttpEntity<ByteArrayResource> part(byte[] bytes, String fileName, MediaType type) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(type);
-        return new HttpEntity<>(new ByteArrayResource(bytes) {
-            @Override
-            public String getFilename() {
-                return fileName;
-            }
-        }, headers);
+        return RestCalls.multipart(envelope, files, names);
     }
 
     private ResponseEntity<String> send(RestClient client, MultiValueMap<String, Object> body) {
-        return client.post().uri("/api/v1/documents").contentType(MediaType.MULTIPART_FORM_DATA).body(body)
-                .retrieve().toEntity(String.class);
+        return RestCalls.send(client, body);
     }
 
     @Test

@@ -39,6 +39,33 @@ class UnreadableSoapRequestTest extends HubIntegrationTest {
         org.awaitility.Awaitility.await().atMost(DELIVERY_TIMEOUT).until(() -> SO_TAI_CHINH_SYSTEM.document(id) != null);
     }
 
+    @Test
+    void aRequestWithADoctypeIsRefusedWithXmlForbidden() throws Exception {
+        HttpResponse<String> response = post("<?xml version=\"1.0\"?><!DOCTYPE lolz [<!ENTITY lol \"lol\">]>"
+                + "<soap:Envelope xmlns:soap=\"" + SOAP + "\"><soap:Body><sendDocument xmlns=\"http://lienthong.hanoi.gov.vn/ws/edoc/v1\">"
+                + "&lol;</sendDocument></soap:Body></soap:Envelope>");
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).contains("<lt:Code>XML_FORBIDDEN</lt:Code>").contains("faultcode>soap:Client<");
+        assertHubStillDelivers();
+    }
+
+    @Test
+    void aBodyThatIsNotXmlIsRefusedWithEnvelopeUnreadable() throws Exception {
+        for (String body : new String[] {"this is not XML", "{\"documentId\": 1}", "", "\u0000\u0001\u0002"}) {
+            HttpResponse<String> response = post(body);
+            assertThat(response.statusCode()).as("body %s", body).isEqualTo(500);
+            assertThat(response.body()).as("body %s", body).contains("<lt:Code>ENVELOPE_UNREADABLE</lt:Code>")
+                    .contains("faultcode>soap:Client<");
+        }
+        assertHubStillDelivers();
+    }
+
+    private void assertHubStillDelivers() throws Exception {
+        String id = client(SO_NOI_VU).send(DocumentMessage.from(SO_NOI_VU.organId).to(SO_TAI_CHINH.organId).toBytes())
+                .getDocumentId();
+        org.awaitility.Awaitility.await().atMost(DELIVERY_TIMEOUT).until(() -> SO_TAI_CHINH_SYSTEM.document(id) != null);
+    }
+
     private HttpResponse<String> post(String body) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(serviceUrl()))
                 .header("Content-Type", "text/xml; charset=UTF-8").header("SOAPAction", "\"\"")

@@ -3,6 +3,8 @@ package vn.gov.hanoi.lienthong.routes;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.builder.RouteBuilder;
 
+import vn.gov.hanoi.lienthong.core.refusal.RefusedException;
+
 /**
  * The base of every stage route. A stage consumes from its queue in a local JMS transaction; a failure is
  * not retried here but thrown back to the consumer, which rolls the transaction back, so that the broker
@@ -17,6 +19,12 @@ public abstract class HubRouteBuilder extends RouteBuilder {
                 .logStackTrace(false)
                 .logExhaustedMessageHistory(false)
                 .logRetryAttempted(false));
+        // A refusal is a client's mistake, not the hub's error: it goes back to the connector that called the stage,
+        // which answers it with its reason code and logs it in one line. The error handler must not log it again.
+        onException(RefusedException.class)
+                .logExhausted(false)
+                .logStackTrace(false)
+                .logExhaustedMessageHistory(false);
         configureRoutes();
     }
 

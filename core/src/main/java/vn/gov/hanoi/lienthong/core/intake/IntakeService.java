@@ -42,6 +42,8 @@ import vn.gov.hanoi.lienthong.core.signature.SignedDocuments;
 public class IntakeService {
 
     private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
+    /** edXML's edXMLBody lists at most this many attachments (the schema's maxOccurs). */
+    public static final int MAX_ATTACHMENTS = 100;
 
     private final EdxmlReader edxml;
     private final BlobStore blobs;
@@ -82,11 +84,15 @@ public class IntakeService {
             throw RefusedException.because(ReasonCode.SENDER_MISMATCH, caller.organId(), summary.senderOrganId());
         }
         checkAttachmentNames(incoming.attachments());
+        if (incoming.attachments().size() > MAX_ATTACHMENTS) {
+            throw RefusedException.because(ReasonCode.ATTACHMENTS_TOO_MANY, incoming.attachments().size(), MAX_ATTACHMENTS);
+        }
 
         Optional<DocumentRecord> known = Optional.ofNullable(incoming.sourceReference())
                 .flatMap(documents::findBySourceReference)
                 .or(() -> documents.findBySender(summary.senderOrganId(), summary.senderDocumentId()));
         if (known.isPresent()) {
+            refuseIfDifferent(known.get(), summary, incoming);
             return duplicateOf(known.get());
         }
 
@@ -120,6 +126,59 @@ public class IntakeService {
         return new IntakeReceipt(document.id(), false, now, true, signed.receipt(document, attachments));
     }
 
+    /**
+     * A resend under a DocumentId the hub already holds must be the same document: the same recipients,
+     * subject and number, and the same files (names, content ids, SHA-256). Its envelope may be signed anew.
+     * Anything else would be dropped without a word if it were answered as a duplicate, so it is refused,
+     * naming what differs. (A rejected first attempt does not count: a corrected resend is a new attempt.)
+     */
+    private void refuseIfDifferent(DocumentRecord existing, EnvelopeSummary summary, IncomingDocument incoming) {
+        if (incoming.sourceReference() != null) return;
+        List<String> differences = new ArrayList<>();
+        if (!Set.copyOf(existing.recipientOrganIds()).equals(Set.copyOf(summary.recipientOrganIds()))) {
+            differences.add("recipients " + existing.recipientOrganIds() + " then, " + summary.recipientOrganIds() + " now");
+        }
+        if (!java.util.Objects.equals(existing.subject(), summary.subject())) differences.add("the subject");
+        if (!java.util.Objects.equals(existing.codeNotation(), summary.codeNotation())) {
+            differences.add("number and notation " + existing.codeNotation() + " then, " + summary.codeNotation() + " now");
+        }
+        java.util.Map<String, AttachmentRecord> before = new java.util.LinkedHashMap<>();
+        documents.attachments(existing.id()).forEach(a -> before.put(a.contentId(), a));
+        for (IncomingAttachment attachment : incoming.attachments()) {
+            AttachmentRecord earlier = before.remove(attachment.contentId());
+            if (earlier == null) {
+                differences.add("file " + attachment.contentId() + " is new");
+            } else if (!earlier.name().equals(attachment.name())) {
+                differences.add("file " + attachment.contentId() + " was named '" + earlier.name() + "'");
+            } else if (!earlier.sha256().equals(sha256(attachment))) {
+                differences.add("the content of file '" + attachment.name() + "'");
+            }
+        }
+        before.values().forEach(missing -> differences.add("file '" + missing.name() + "' is missing"));
+        if (!differences.isEmpty()) {
+            LOG.warn("Refused a resend of document {} of {} (hub id {}) with different content: {}",
+                    existing.senderDocumentId(), existing.senderOrganId(), existing.id(), differences);
+            throw RefusedException.because(ReasonCode.DUPLICATE_ID_CONFLICT, existing.senderDocumentId(),
+                    existing.senderOrganId(), existing.id(), String.join("; ", differences));
+        }
+    }
+
+    /** The SHA-256 of a file being resent, read through without storing it. */
+    private static String sha256(IncomingAttachment attachment) {
+        try (InputStream in = attachment.content().getInputStream()) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[64 * 1024];
+            int read;
+            while ((read = in.read(buffer)) > 0) digest.update(buffer, 0, read);
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (IOException e) {
+            throw RefusedException.because(ReasonCode.ATTACHMENT_INVALID,
+                    "'" + attachment.name() + "' could not be read: " + e.getMessage());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private IntakeReceipt duplicateOf(DocumentRecord existing) {
         LOG.info("Document {} of {} was sent again: answered with hub id {}", existing.senderDocumentId(),
                 existing.senderOrganId(), existing.id());
@@ -137,6 +196,10 @@ public class IntakeService {
                 throw RefusedException.because(ReasonCode.ATTACHMENT_INVALID,
                         "attachment " + attachment.contentId() + " has no AttachmentName");
             }
+            AttachmentNames.problem(attachment.name()).ifPresent(problem -> {
+                throw RefusedException.because(ReasonCode.ATTACHMENT_NAME_INVALID,
+                        AttachmentNames.quoted(attachment.name()) + ": " + problem);
+            });
             if (!contentIds.add(attachment.contentId())) {
                 throw RefusedException.because(ReasonCode.ATTACHMENT_INVALID,
                         "ContentId " + attachment.contentId() + " is used twice");

@@ -24,6 +24,24 @@ public enum ReasonCode {
     ATTACHMENT_INVALID(
             "Tệp đính kèm không hợp lệ: %s",
             "Invalid attachment: %s"),
+    ATTACHMENT_NAME_INVALID(
+            "Tên tệp đính kèm không hợp lệ (%s): tên tệp không được chứa đường dẫn (/, \\, ổ đĩa, ..), ký tự điều khiển, hay dài quá 255 byte.",
+            "Invalid attachment name (%s): a file name may not carry a path (/, \\, a drive, ..), control characters, or exceed 255 bytes."),
+    ATTACHMENTS_TOO_MANY(
+            "Văn bản có %s tệp đính kèm, vượt quá %d tệp cho phép.",
+            "The document has %s attachments, more than the %d allowed."),
+    DUPLICATE_ID_CONFLICT(
+            "Văn bản mã %s của cơ quan %s đã được nhận (mã trên trục %s) với nội dung khác: %s. Văn bản mới cần mã văn bản (DocumentId) mới.",
+            "Document %s of agency %s was already received (hub id %s) with different content: %s. A new document needs a new DocumentId."),
+    INLINE_CONTENT_TOO_LARGE(
+            "Yêu cầu SOAP không dùng MTOM (tệp nhúng base64 trong thân yêu cầu) lớn hơn %d byte; hãy gửi tệp dạng MTOM (đính kèm XOP).",
+            "The SOAP request without MTOM (files base64 inside its body) is larger than %d bytes; send the files as MTOM (XOP) attachments."),
+    MEDIA_TYPE_UNSUPPORTED(
+            "Kiểu nội dung %s không được chấp nhận ở đây; cần %s.",
+            "Content type %s is not accepted here; %s is expected."),
+    REQUEST_INVALID(
+            "Yêu cầu không hợp lệ: %s",
+            "Invalid request: %s"),
     ATTACHMENT_MISMATCH(
             "Danh sách tệp đính kèm trong gói tin không khớp với các tệp được gửi: %s",
             "The attachments listed in the envelope do not match the files sent: %s"),
@@ -63,6 +81,9 @@ public enum ReasonCode {
     CLASSIFIED_DOCUMENT(
             "Văn bản mang độ mật \"%s\" không được gửi qua trục liên thông (Quyết định 57/2013/QĐ-UBND, Điều 1).",
             "A document classified \"%s\" may not travel through the hub (Decision 57/2013/QĐ-UBND, Article 1)."),
+    ACTIVE_CONTENT(
+            "Tệp '%s' chứa nội dung chủ động (%s); văn thư cần thận trọng khi mở.",
+            "File '%s' contains active content (%s); a clerk should open it with care."),
     SIGNATURE_INVALID(
             "Chữ ký số trên gói tin không hợp lệ (văn bản đã bị thay đổi sau khi ký hoặc chữ ký sai cấu trúc): %s",
             "The envelope's digital signature is not valid (changed after signing, or malformed): %s"),
@@ -120,6 +141,9 @@ public enum ReasonCode {
     MAIL_WITHOUT_DOCUMENT(
             "Thư không mang văn bản: cần gói tin edXML (tệp .xml) hoặc bản quét văn bản (tệp .pdf, .doc, .docx, .odt).",
             "The message carries no document: an edXML envelope (.xml file) or a scanned document (.pdf, .doc, .docx, .odt) is needed."),
+    MAIL_UNREADABLE(
+            "Trục liên thông không đọc được thư này (%s); thư được lưu lại nhưng không được tiếp nhận. Xin gửi lại thư bằng bảng mã UTF-8.",
+            "The hub cannot read this message (%s); it is kept but not taken. Please send it again in UTF-8."),
     MAIL_WITHOUT_RECIPIENT(
             "Thư không chỉ ra cơ quan nhận: gửi đồng thời đến hộp thư công vụ của cơ quan nhận, hoặc đến %s.",
             "The message names no recipient: copy the recipient's official mailbox, or write to %s."),

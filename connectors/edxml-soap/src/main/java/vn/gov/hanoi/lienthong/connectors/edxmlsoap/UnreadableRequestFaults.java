@@ -18,7 +18,8 @@ import vn.gov.hanoi.lienthong.core.refusal.ReasonCode;
 /**
  * A request CXF cannot read (broken XML, an unknown operation, a body that is not the contract's) is refused
  * before it reaches the hub's routes, with CXF's own fault. This gives that fault the hub's detail — a
- * HubFaultDetail with ENVELOPE_UNREADABLE (a client's error) or INTERNAL_ERROR — so that a sender's system
+ * HubFaultDetail with XML_FORBIDDEN (a DOCTYPE), INLINE_CONTENT_TOO_LARGE (inline content past the bound),
+ * ENVELOPE_UNREADABLE (anything else a client sent wrong) or INTERNAL_ERROR — so that a sender's system
  * branches on a reason code whatever went wrong, and logs it, as every refusal is.
  */
 final class UnreadableRequestFaults extends AbstractSoapInterceptor {
@@ -26,9 +27,12 @@ final class UnreadableRequestFaults extends AbstractSoapInterceptor {
     private static final Logger LOG = LoggerFactory.getLogger(UnreadableRequestFaults.class);
     static final String TYPES_NAMESPACE = "http://lienthong.hanoi.gov.vn/ws/types/v1";
 
-    UnreadableRequestFaults() {
+    private final int maxInlineBytes;
+
+    UnreadableRequestFaults(int maxInlineBytes) {
         // After WebFaultOutInterceptor (PRE_PROTOCOL) has written a HubFault's own detail, before the fault is marshalled.
         super(Phase.WRITE);
+        this.maxInlineBytes = maxInlineBytes;
     }
 
     @Override
@@ -37,11 +41,11 @@ final class UnreadableRequestFaults extends AbstractSoapInterceptor {
                 || causedByHubFault(fault)) {
             return;
         }
-        boolean clientError = fault.getStatusCode() < 500 || Fault.FAULT_CODE_CLIENT.equals(fault.getFaultCode())
-                || isReadingProblem(fault);
-        Reason reason = clientError ? ReasonCode.ENVELOPE_UNREADABLE.with(describe(fault)) : ReasonCode.INTERNAL_ERROR.with();
+        Reason reason = reasonFor(fault);
+        boolean clientError = reason != null;
+        if (reason == null) reason = ReasonCode.INTERNAL_ERROR.with();
         if (clientError) {
-            LOG.warn("Refused an unreadable SOAP request: {}", describe(fault));
+            LOG.warn("Refused an unreadable SOAP request ({}): {}", reason.code(), describe(fault));
             fault.setFaultCode(new QName("http://schemas.xmlsoap.org/soap/envelope/", "Client"));
         } else {
             LOG.error("SOAP request failed inside CXF: {}", describe(fault), fault);
@@ -71,13 +75,50 @@ final class UnreadableRequestFaults extends AbstractSoapInterceptor {
         return false;
     }
 
+    /** Whether the fault is a client's mistake, answered and logged here in one line (RefusalFaultListener asks). */
+    static boolean isClientMistake(Fault fault) {
+        return new UnreadableRequestFaults(0).reasonFor(fault) != null;
+    }
+
+    /** The client's mistake the fault stands for, or null when it is the hub's own failure. */
+    private Reason reasonFor(Fault fault) {
+        String text = describe(fault);
+        boolean reading = isReadingProblem(fault);
+        if (reading && (text.contains("DTD") || text.contains("DOCTYPE") || text.contains("ENTITY"))) {
+            return ReasonCode.XML_FORBIDDEN.with("DOCTYPE (DTDs and entities are not allowed in a request)");
+        }
+        if (causedBy(fault, InlineRequestLimit.TooLarge.class) || reading && TEXT_LIMIT.matcher(text).find()) {
+            return ReasonCode.INLINE_CONTENT_TOO_LARGE.with(maxInlineBytes);
+        }
+        boolean clientCode = fault.getFaultCode() != null && CLIENT_CODES.contains(fault.getFaultCode().getLocalPart());
+        if (reading || clientCode || fault.getStatusCode() < 500 || Fault.FAULT_CODE_CLIENT.equals(fault.getFaultCode())) {
+            return ReasonCode.ENVELOPE_UNREADABLE.with(text);
+        }
+        return null;
+    }
+
+    /** Woodstox's words when a text node passes org.apache.cxf.stax.maxTextLength. */
+    private static final java.util.regex.Pattern TEXT_LIMIT =
+            java.util.regex.Pattern.compile("(?i)text (size|length) limit|maximum text length");
+    /** The client's fault codes of SOAP 1.1 and 1.2. */
+    private static final java.util.Set<String> CLIENT_CODES = java.util.Set.of("Client", "Sender");
+
+    private static boolean causedBy(Throwable fault, Class<? extends Throwable> type) {
+        for (Throwable cause = fault; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) return true;
+            if (cause.getCause() == cause) break;
+        }
+        return false;
+    }
+
+    /** Whether the request could not be read as XML, or not as the contract's XML. */
     private static boolean isReadingProblem(Throwable fault) {
         for (Throwable cause = fault; cause != null; cause = cause.getCause()) {
-            String name = cause.getClass().getName();
-            if (name.contains("XMLStream") || name.contains("Unmarshal") || name.contains("SAX")
-                    || name.contains("WstxException")) {
+            if (cause instanceof javax.xml.stream.XMLStreamException || cause instanceof org.xml.sax.SAXException
+                    || cause instanceof jakarta.xml.bind.UnmarshalException) {
                 return true;
             }
+            if (cause.getCause() == cause) break;
         }
         return false;
     }
