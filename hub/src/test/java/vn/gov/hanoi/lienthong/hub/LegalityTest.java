@@ -52,7 +52,15 @@ class LegalityTest extends HubIntegrationTest {
                         message().subject("QuyÕt ®Þnh vÒ viÖc triÓn khai"), null),
                 Arguments.of("a subject typed in VNI", "LEGACY_ENCODING",
                         message().subject("Quyeát ñònh veà vieäc trieån khai"), null),
+                Arguments.of("a subject typed in VNI with its ê and â", "LEGACY_ENCODING",
+                        message().subject("Quyeát ñònh … vaên baûn"), null),
                 Arguments.of("a classified document", "CLASSIFIED_DOCUMENT", message().classification("Tối mật"), null),
+                Arguments.of("a classification mark opening the subject", "CLASSIFIED_DOCUMENT",
+                        message().subject("TỐI MẬT - Về việc triển khai phương án bảo vệ"), null),
+                Arguments.of("a classification mark on a PDF's first page", "CLASSIFIED_DOCUMENT",
+                        message().attachment("f", "Kế hoạch.pdf", "application/pdf"),
+                        HubClient.Part.bytes("f", "Kế hoạch.pdf", "application/pdf",
+                                SampleFiles.textPdf("ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI", "TUYỆT MẬT", "Số: 12/KH-UBND"))),
                 Arguments.of("an executable renamed .pdf", "FORMAT_NOT_ALLOWED",
                         message().attachment("f", "Quyết định.pdf", "application/pdf"),
                         HubClient.Part.bytes("f", "Quyết định.pdf", "application/pdf", SampleFiles.windowsExecutable())),
@@ -80,6 +88,42 @@ class LegalityTest extends HubIntegrationTest {
         assertThat(status.getReason()).extracting(Reason::getCode).contains(code);
         assertThat(client(SO_NOI_VU).history(id).getRecipient()).as("it reaches no recipient").isEmpty();
         assertThat(SO_TAI_CHINH_SYSTEM.document(id)).isNull();
+    }
+
+    static Stream<Arguments> acceptedAsTheyAre() {
+        return Stream.of(
+                Arguments.of("ordinary words that contain 'mật' in the subject",
+                        message().subject("Về việc bảo mật thông tin, mật khẩu hộp thư và mật độ dân số"), null),
+                Arguments.of("ordinary words that contain 'mật' on a PDF's first page",
+                        message().attachment("f", "Hướng dẫn.pdf", "application/pdf"),
+                        HubClient.Part.bytes("f", "Hướng dẫn.pdf", "application/pdf",
+                                SampleFiles.textPdf("HƯỚNG DẪN BẢO MẬT", "Đổi mật khẩu ba tháng một lần"))),
+                Arguments.of("genuine Vietnamese with â, ê and ô", message().subject("Tiên tiến, văn hóa, cơ quan nhà nước, Việt Nam"), null));
+    }
+
+    @ParameterizedTest(name = "{0} is accepted")
+    @MethodSource("acceptedAsTheyAre")
+    void acceptedAsTheyAre(String what, DocumentMessage message, HubClient.Part part) throws Exception {
+        HubClient.Part[] parts = part == null ? new HubClient.Part[0] : new HubClient.Part[] {part};
+        String id = client(SO_NOI_VU).send(message.toBytes(), parts).getDocumentId();
+        await().atMost(DELIVERY_TIMEOUT).until(() -> SO_TAI_CHINH_SYSTEM.document(id) != null);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPdfWithJavaScriptTravelsWithAWarningTheRecipientSees() throws Exception {
+        DocumentMessage message = DocumentMessage.from(SO_NOI_VU.organId).to(DemoAgencies.UBND_BA_DINH.organId)
+                .attachment("f", "Biểu mẫu.pdf", "application/pdf");
+        String id = client(SO_NOI_VU).send(message.toBytes(), HubClient.Part.bytes("f", "Biểu mẫu.pdf", "application/pdf",
+                SampleFiles.pdfWith(SampleFiles.ActiveContent.OPEN_ACTION_JAVASCRIPT))).getDocumentId();
+        HubClient recipient = client(DemoAgencies.UBND_BA_DINH);
+        await().atMost(DELIVERY_TIMEOUT).until(() -> recipient.pending().contains(id));
+        assertThat(recipient.fetch(id).getWarning()).extracting(Reason::getCode).containsExactly("ACTIVE_CONTENT");
+        assertThat(recipient.fetch(id).getWarning().get(0).getMessageVi()).contains("Biểu mẫu.pdf", "JavaScript");
+        HttpResponse<String> rest = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/documents/" + id))
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString((DemoAgencies.UBND_BA_DINH.username
+                        + ":" + DemoAgencies.UBND_BA_DINH.secret).getBytes(StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(rest.body()).contains("\"warnings\":[{\"code\":\"ACTIVE_CONTENT\"");
     }
 
     @ParameterizedTest(name = "{0} is refused at the door with {1}")

@@ -20,6 +20,7 @@ import vn.gov.hanoi.lienthong.core.document.DeliveryRecord;
 import vn.gov.hanoi.lienthong.core.document.DeliveryState;
 import vn.gov.hanoi.lienthong.core.document.DeliveryStore;
 import vn.gov.hanoi.lienthong.core.document.DocumentRecord;
+import vn.gov.hanoi.lienthong.core.document.ValidationReport;
 import vn.gov.hanoi.lienthong.core.document.DocumentStore;
 import vn.gov.hanoi.lienthong.core.document.StatusRecord;
 import vn.gov.hanoi.lienthong.core.document.StatusStore;
@@ -152,7 +153,8 @@ public class DeliveryService {
                 documents.attachments(document.id()).stream()
                         .map(a -> new OutboundDocument.OutboundAttachment(a.contentId(), a.name(), a.mediaType(),
                                 a.size(), a.sha256(), () -> blobs.open(a.sha256())))
-                        .toList(), null, null, null, null);
+                        .toList(), null, null, null, null,
+                documents.validationReport(document.id()).map(ValidationReport::warnings).orElse(List.of()));
     }
 
     private Agency agency(String organId) {

@@ -3,6 +3,7 @@ package vn.gov.hanoi.lienthong.core.inspect;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -14,7 +15,8 @@ import vn.gov.hanoi.lienthong.core.refusal.ReasonCode;
 
 /**
  * Article 1: classified documents (Mật, Tối mật, Tuyệt mật) are outside Decision 57 and may not travel
- * through the hub. A refusal is also written to the security log ("lienthong.security") for the security
+ * through the hub — whether the envelope's SecurityClassification says so or the subject opens with the mark
+ * ({@link ClassificationMarks}; the first page of a PDF is PdfContentCheck's). A refusal is also written to the security log ("lienthong.security") for the security
  * officer, with who sent what, and never the document's content.
  */
 @Component
@@ -28,16 +30,24 @@ public class ClassificationCheck implements LegalityCheck {
 
     @Override
     public List<Finding> check(InspectedDocument document) {
-        return document.header()
+        Optional<String> field = document.header()
                 .map(header -> header.getOtherInfo() == null ? null : header.getOtherInfo().getSecurityClassification())
-                .filter(mark -> isClassified(mark))
-                .map(mark -> {
-                    SECURITY_LOG.warn("Refused classified document ({}): hub id {}, sender {}, sender's id {}, notation {}",
-                            mark.strip(), document.record().id(), document.record().senderOrganId(),
-                            document.record().senderDocumentId(), document.record().codeNotation());
-                    return List.of(Finding.refusal(ReasonCode.CLASSIFIED_DOCUMENT.with(mark.strip())));
-                })
+                .filter(ClassificationCheck::isClassified)
+                .map(String::strip);
+        if (field.isPresent()) {
+            return List.of(refusal(document, field.get(), "SecurityClassification"));
+        }
+        return ClassificationMarks.inSubject(document.record().subject())
+                .map(mark -> List.of(refusal(document, mark, "the subject")))
                 .orElse(List.of());
+    }
+
+    /** The refusal of a classified document, written to the security log as well: who sent what, never its content. */
+    static Finding refusal(InspectedDocument document, String mark, String where) {
+        SECURITY_LOG.warn("Refused classified document ({} in {}): hub id {}, sender {}, sender's id {}, notation {}",
+                mark, where, document.record().id(), document.record().senderOrganId(),
+                document.record().senderDocumentId(), document.record().codeNotation());
+        return Finding.refusal(ReasonCode.CLASSIFIED_DOCUMENT.with(mark));
     }
 
     static boolean isClassified(String mark) {

@@ -20,11 +20,19 @@ public final class DocumentPolicy {
     private final Map<Integer, DocumentType> types;
     private final SubmissionRule submissions;
     private final PublicationRule publication;
+    private final boolean refusesActiveContent;
 
-    private DocumentPolicy(Map<Integer, DocumentType> types, SubmissionRule submissions, PublicationRule publication) {
+    private DocumentPolicy(Map<Integer, DocumentType> types, SubmissionRule submissions, PublicationRule publication,
+                           boolean refusesActiveContent) {
         this.types = types;
         this.submissions = submissions;
         this.publication = publication;
+        this.refusesActiveContent = refusesActiveContent;
+    }
+
+    /** Whether a PDF with active content (JavaScript, launch actions, embedded files) is refused, not just flagged. */
+    public boolean refusesActiveContent() {
+        return refusesActiveContent;
     }
 
     /**
@@ -119,10 +127,14 @@ public final class DocumentPolicy {
                 errors.add(where + ": number " + entry.number() + " is used twice");
             }
         }
+        String activeContent = file.activeContent() == null ? "warn" : file.activeContent();
+        if (!activeContent.equals("warn") && !activeContent.equals("refuse")) {
+            errors.add(sourceName + ": active-content must be 'warn' or 'refuse', not '" + activeContent + "'");
+        }
         if (!errors.isEmpty()) {
             throw new IllegalStateException("The policy has " + errors.size() + " error(s):\n  " + String.join("\n  ", errors));
         }
-        return new DocumentPolicy(types, file.submissions(), file.publication());
+        return new DocumentPolicy(types, file.submissions(), file.publication(), activeContent.equals("refuse"));
     }
 
     record SubmissionRule(String article, @JsonProperty("to-places-mentioning") List<String> toPlacesMentioning,
@@ -137,7 +149,8 @@ public final class DocumentPolicy {
 
     record PolicyFile(Map<String, Group> groups, List<Type> types,
                       @JsonProperty("submissions-to-government") SubmissionRule submissions,
-                      @JsonProperty("wide-distribution") PublicationRule publication) {
+                      @JsonProperty("wide-distribution") PublicationRule publication,
+                      @JsonProperty("active-content") String activeContent) {
         record Group(String requirement, String article,
                      @JsonProperty("paper-waived-when-signed") String paperWaivedWhenSigned) {
         }

@@ -87,6 +87,101 @@ public final class SampleFiles {
         }
     }
 
+    /** DejaVu Sans: a font with every Vietnamese letter (Debian's fonts-dejavu-core, installed by .ci/run). */
+    private static final java.nio.file.Path VIETNAMESE_FONT = java.nio.file.Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+
+    /** A real one-page PDF whose text layer holds these lines in Vietnamese, as a word processor exports it. */
+    public static byte[] textPdf(String... lines) {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+            document.addPage(page);
+            var font = org.apache.pdfbox.pdmodel.font.PDType0Font.load(document, VIETNAMESE_FONT.toFile());
+            try (org.apache.pdfbox.pdmodel.PDPageContentStream content =
+                         new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(font, 12);
+                content.newLineAtOffset(60, 720);
+                for (String line : lines) {
+                    content.showText(line);
+                    content.newLineAtOffset(0, -18);
+                }
+                content.endText();
+            }
+            return save(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Active content a PDF may carry, each made the way an authoring tool writes it. */
+    public enum ActiveContent {
+        /** JavaScript run when the document opens (/OpenAction). */
+        OPEN_ACTION_JAVASCRIPT,
+        /** JavaScript run when the first page opens (the page's /AA). */
+        PAGE_OPEN_JAVASCRIPT,
+        /** A document-level script in the /JavaScript name tree. */
+        DOCUMENT_JAVASCRIPT,
+        /** A link that launches a program (/Launch). */
+        LAUNCH_LINK,
+        /** A file embedded in the document (/EmbeddedFiles). */
+        EMBEDDED_FILE
+    }
+
+    /**
+     * A one-page PDF with this active content, saved by PDFBox with compression: its dictionaries sit in
+     * compressed object streams, where a scan of the file's bytes cannot see them.
+     */
+    public static byte[] pdfWith(ActiveContent active) {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+            document.addPage(page);
+            var script = new org.apache.pdfbox.pdmodel.interactive.action.PDActionJavaScript("app.alert('Xin chao');");
+            switch (active) {
+                case OPEN_ACTION_JAVASCRIPT -> document.getDocumentCatalog().setOpenAction(script);
+                case PAGE_OPEN_JAVASCRIPT -> {
+                    var actions = new org.apache.pdfbox.pdmodel.interactive.action.PDPageAdditionalActions();
+                    actions.setO(script);
+                    page.setActions(actions);
+                }
+                case DOCUMENT_JAVASCRIPT -> {
+                    var tree = new org.apache.pdfbox.pdmodel.PDJavascriptNameTreeNode();
+                    tree.setNames(java.util.Map.of("hello", script));
+                    var names = new org.apache.pdfbox.pdmodel.PDDocumentNameDictionary(document.getDocumentCatalog());
+                    names.setJavascript(tree);
+                    document.getDocumentCatalog().setNames(names);
+                }
+                case LAUNCH_LINK -> {
+                    var launch = new org.apache.pdfbox.pdmodel.interactive.action.PDActionLaunch();
+                    launch.setFile(new org.apache.pdfbox.pdmodel.common.filespecification.PDSimpleFileSpecification(new org.apache.pdfbox.cos.COSString("calc.exe")));
+                    var link = new org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink();
+                    link.setRectangle(new org.apache.pdfbox.pdmodel.common.PDRectangle(50, 50, 100, 20));
+                    link.setAction(launch);
+                    page.getAnnotations().add(link);
+                }
+                case EMBEDDED_FILE -> {
+                    var file = new org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification();
+                    file.setFile("payload.exe");
+                    file.setEmbeddedFile(new org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile(document,
+                            new java.io.ByteArrayInputStream(windowsExecutable())));
+                    var tree = new org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode();
+                    tree.setNames(java.util.Map.of("payload.exe", file));
+                    var names = new org.apache.pdfbox.pdmodel.PDDocumentNameDictionary(document.getDocumentCatalog());
+                    names.setEmbeddedFiles(tree);
+                    document.getDocumentCatalog().setNames(names);
+                }
+            }
+            return save(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] save(org.apache.pdfbox.pdmodel.PDDocument document) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        document.save(out, org.apache.pdfbox.pdfwriter.compress.CompressParameters.DEFAULT_COMPRESSION);
+        return out.toByteArray();
+    }
+
     /** A Windows executable's first bytes (the MZ and PE headers), as a virus renamed .pdf would start. */
     public static byte[] windowsExecutable() {
         byte[] bytes = new byte[1024];

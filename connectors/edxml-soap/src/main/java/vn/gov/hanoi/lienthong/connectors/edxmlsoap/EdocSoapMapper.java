@@ -81,6 +81,7 @@ public class EdocSoapMapper {
         response.setSenderOrganId(document.senderOrganId());
         response.setEnvelope(new DataHandler(new StreamDataSource(document.envelope(), "edxml.xml")));
         response.getAttachment().addAll(parts(document));
+        document.warnings().forEach(warning -> response.getWarning().add(wsReason(warning)));
         return response;
     }
 
@@ -90,6 +91,7 @@ public class EdocSoapMapper {
         request.setSenderOrganId(document.senderOrganId());
         request.setEnvelope(new DataHandler(new StreamDataSource(document.envelope(), "edxml.xml")));
         request.getAttachment().addAll(parts(document));
+        document.warnings().forEach(warning -> request.getWarning().add(wsReason(warning)));
         return request;
     }
 
@@ -162,13 +164,17 @@ public class EdocSoapMapper {
         entry.setTimestamp(XmlTimes.of(status.reportedAt()));
         entry.setRecordedAt(XmlTimes.of(status.recordedAt()));
         for (Reason reason : status.reasons()) {
-            vn.gov.hanoi.lienthong.schemas.ws.types.Reason wsReason = new vn.gov.hanoi.lienthong.schemas.ws.types.Reason();
-            wsReason.setCode(reason.code());
-            wsReason.setMessageVi(reason.messageVi());
-            wsReason.setMessageEn(reason.messageEn());
-            entry.getReason().add(wsReason);
+            entry.getReason().add(wsReason(reason));
         }
         entry.setSignedStatus(signed.status(document, status));
         return entry;
+    }
+
+    private static vn.gov.hanoi.lienthong.schemas.ws.types.Reason wsReason(Reason reason) {
+        vn.gov.hanoi.lienthong.schemas.ws.types.Reason wsReason = new vn.gov.hanoi.lienthong.schemas.ws.types.Reason();
+        wsReason.setCode(reason.code());
+        wsReason.setMessageVi(reason.messageVi());
+        wsReason.setMessageEn(reason.messageEn());
+        return wsReason;
     }
 }

@@ -51,7 +51,10 @@ public class OfficialLetterMail {
 
     public MimeMessage compose(Session session, String from, Agency recipient, OutboundDocument document)
             throws MessagingException, java.io.UnsupportedEncodingException {
-        Optional<MessageHeaderType> header = readHeader(document);
+        org.w3c.dom.Document envelope = readEnvelope(document);
+        Optional<MessageHeaderType> header = edxml.messageHeader(envelope);
+        boolean signedEnvelope = envelope.getElementsByTagNameNS(javax.xml.crypto.dsig.XMLSignature.XMLNS, "Signature")
+                .getLength() > 0;
         String notation = header.map(h -> h.getCode().getCodeNumber() + "/" + h.getCode().getCodeNotation()).orElse("");
         String subject = header.map(MessageHeaderType::getSubject).orElse("");
         String senderName = directory.byOrganId(document.senderOrganId()).map(Agency::name)
@@ -73,7 +76,7 @@ public class OfficialLetterMail {
 
         MimeMultipart parts = new MimeMultipart("mixed");
         MimeBodyPart text = new MimeBodyPart();
-        text.setText(body(header, notation, senderName, document), "UTF-8");
+        text.setText(body(header, notation, senderName, document, signedEnvelope), "UTF-8");
         parts.addBodyPart(text);
         for (OutboundDocument.OutboundAttachment attachment : document.attachments()) {
             parts.addBodyPart(file(attachment.name(), attachment.mediaType(), attachment.content()));
@@ -85,7 +88,7 @@ public class OfficialLetterMail {
     }
 
     private static String body(Optional<MessageHeaderType> header, String notation, String senderName,
-                               OutboundDocument document) {
+                               OutboundDocument document, boolean signedEnvelope) {
         StringBuilder text = new StringBuilder();
         if (document.purpose() == DeliveryPurpose.PUBLICATION) {
             text.append("Trục liên thông văn bản thành phố Hà Nội chuyển văn bản sau để đăng tải trên Cổng thông tin "
@@ -111,8 +114,15 @@ public class OfficialLetterMail {
             text.append("Bản giấy: không gửi; văn bản điện tử có giá trị (Quyết định 57/2013/QĐ-UBND, Điều ")
                     .append(document.article()).append(").\n");
         }
+        if (!document.warnings().isEmpty()) {
+            text.append("\nLưu ý của trục liên thông khi kiểm tra văn bản:\n");
+            document.warnings().forEach(warning -> text.append("- ").append(warning.messageVi())
+                    .append(" [").append(warning.code()).append("]\n"));
+        }
         text.append("\nMã văn bản trên trục liên thông: ").append(document.documentId()).append('\n');
-        text.append("Tệp ").append(ENVELOPE_FILE_NAME).append(" là gói tin edXML có chữ ký số, dùng để nhập vào phần mềm quản lý văn bản.\n");
+        text.append("Tệp ").append(ENVELOPE_FILE_NAME).append(signedEnvelope
+                ? " là gói tin edXML có chữ ký số của cơ quan gửi, dùng để nhập vào phần mềm quản lý văn bản.\n"
+                : " là gói tin edXML (không có chữ ký số trên gói tin), dùng để nhập vào phần mềm quản lý văn bản.\n");
         if (document.purpose() != DeliveryPurpose.PUBLICATION) {
             text.append("\nĐể báo tình hình xử lý, xin trả lời thư này với một dòng \"Trạng thái: 01\" (đã nhận), \"03\" (đã vào sổ), "
                     + "\"04\" (đã phân công), \"05\" (đang xử lý) hoặc \"06\" (đã hoàn thành), và nếu cần một dòng \"Ghi chú: …\".\n");
@@ -130,10 +140,10 @@ public class OfficialLetterMail {
         return part;
     }
 
-    private Optional<MessageHeaderType> readHeader(OutboundDocument document) {
+    private org.w3c.dom.Document readEnvelope(OutboundDocument document) {
         try (InputStream in = document.envelope().getInputStream()) {
             // Only accepted documents are delivered: the envelope is schema-valid already.
-            return edxml.messageHeader(edxml.dom(in.readAllBytes()));
+            return edxml.dom(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

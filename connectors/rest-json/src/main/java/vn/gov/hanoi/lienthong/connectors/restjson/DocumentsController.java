@@ -103,7 +103,7 @@ public class DocumentsController {
         return new RestViews.DocumentView(document.documentId().toString(), document.senderOrganId(),
                 document.senderDocumentId(), base + "/envelope",
                 document.attachments().stream().map(a -> new RestViews.AttachmentView(a.contentId(), a.name(), a.mediaType(),
-                        a.size(), a.sha256(), base + "/attachments/" + a.contentId())).toList());
+                        a.size(), a.sha256(), base + "/attachments/" + a.contentId())).toList(), document.warnings());
     }
 
     @Operation(summary = "The edXML envelope, byte for byte as the sender signed it")

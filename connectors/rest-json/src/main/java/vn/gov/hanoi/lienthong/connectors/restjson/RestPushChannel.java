@@ -38,7 +38,7 @@ public class RestPushChannel implements DeliveryChannel {
 
     /** The "delivery" part. */
     public record DeliveryPart(String documentId, String senderOrganId, String senderDocumentId, String purpose,
-                               String paperRequirement, String article, String category) {
+                               String paperRequirement, String article, String category, List<Reason> warnings) {
     }
 
     /** What the receiver answers; {@code reference} is its own id of what it took (a publication id, say). */
@@ -74,7 +74,7 @@ public class RestPushChannel implements DeliveryChannel {
         parts.part("delivery", new DeliveryPart(document.documentId().toString(), document.senderOrganId(),
                 document.senderDocumentId(), document.purpose() == null ? null : document.purpose().name(),
                 document.requirement() == null ? null : document.requirement().name(), document.article(),
-                document.note()), MediaType.APPLICATION_JSON);
+                document.note(), document.warnings()), MediaType.APPLICATION_JSON);
         parts.part("envelope", new StreamedFile(document.envelope(), "edxml.xml", -1), MediaType.APPLICATION_XML);
         for (OutboundDocument.OutboundAttachment attachment : document.attachments()) {
             parts.part(attachment.contentId(), new StreamedFile(attachment.content(), attachment.name(), attachment.size()),

@@ -21,8 +21,9 @@ final class RestViews {
     record AttachmentView(String contentId, String name, String mediaType, long size, String sha256, String href) {
     }
 
+    /** @param warnings what inspection asks the recipient's clerk to look at (active content, an unreadable signature…) */
     record DocumentView(String documentId, String senderOrganId, String senderDocumentId, String envelopeHref,
-                        List<AttachmentView> attachments) {
+                        List<AttachmentView> attachments, List<Reason> warnings) {
     }
 
     record StatusRecorded(boolean recorded) {
