@@ -35,6 +35,9 @@ public class CityMailServer {
         properties.put("mail.smtp.timeout", Long.toString(timeout.toMillis()));
         properties.put("mail.smtp.writetimeout", Long.toString(timeout.toMillis()));
         properties.put("mail.mime.charset", "UTF-8");
+        // Jakarta Mail builds the Message-ID of every message it sends from the local address: "mail.from", else
+        // the user at the machine's host name ("…@localhost" on most servers). The hub's own address gives its domain.
+        properties.put("mail.from", hubAddress);
         this.session = Session.getInstance(properties);
     }
 

@@ -65,9 +65,49 @@ public record InboundMail(String messageKey, String messageId, String fromAddres
         List<File> files = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         collect(message, files, text);
-        return new InboundMail(key, messageId, from, replyTo, List.copyOf(recipients),
-                message.getSubject() == null ? "" : message.getSubject().strip(), text.toString(),
-                message.getSentDate(), List.copyOf(files), isAutomatic(message, from, hubAddress), answered(message));
+        // The hub composes a scanned letter's metadata from the mail's text itself, so it is the hub's to put in NFC:
+        // a mailer writing windows-1258 (tone marks as combining characters) sends valid Vietnamese in another form.
+        return new InboundMail(key, messageId, from, replyTo, List.copyOf(recipients), nfc(subjectOf(message)).strip(),
+                nfc(text.toString()), message.getSentDate(), List.copyOf(files), isAutomatic(message, from, hubAddress),
+                answered(message));
+    }
+
+    /**
+     * What can be read of a message the hub cannot read whole (a part in a charset no one knows, a broken MIME
+     * structure): its key, sender and subject where those can be read, so that it is refused and logged once.
+     */
+    public static InboundMail unreadable(MimeMessage message, String rawSha256, String hubAddress) {
+        String messageId = null;
+        String from = null;
+        String subject = "";
+        boolean automatic = true;
+        try {
+            messageId = message.getMessageID();
+        } catch (MessagingException ignored) {
+            // no Message-ID: the key is the raw message's hash
+        }
+        try {
+            from = firstAddress(message.getFrom()).orElse(null);
+            automatic = isAutomatic(message, from, hubAddress);
+        } catch (MessagingException | RuntimeException ignored) {
+            // no readable sender: no one to answer
+        }
+        try {
+            subject = nfc(subjectOf(message)).strip();
+        } catch (MessagingException | RuntimeException ignored) {
+            // the subject stays empty
+        }
+        String key = messageId == null || messageId.isBlank() ? "sha256:" + rawSha256 : messageId.strip();
+        return new InboundMail(key, messageId, from, from, List.of(), subject, "", null, List.of(), automatic, List.of());
+    }
+
+    private static String subjectOf(MimeMessage message) throws MessagingException {
+        String raw = message.getHeader("Subject", null);
+        return raw == null ? "" : EncodedWords.decode(raw);
+    }
+
+    private static String nfc(String text) {
+        return text == null ? null : java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
     }
 
     private static List<String> answered(MimeMessage message) throws MessagingException {
@@ -95,8 +135,7 @@ public record InboundMail(String messageKey, String messageId, String fromAddres
         String fileName = decodedFileName(part);
         boolean attachment = Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || fileName != null;
         if (!attachment && part.isMimeType("text/plain") && text.isEmpty()) {
-            Object content = part.getContent();
-            text.append(content instanceof String s ? s : "");
+            text.append(textOf(part));
             return;
         }
         if (!attachment) return;
@@ -108,13 +147,27 @@ public record InboundMail(String messageKey, String messageId, String fromAddres
         }
     }
 
+    /** A text part in its charset; in one Java does not know, its bytes as UTF-8 (lossy, but the mail is taken). */
+    private static String textOf(Part part) throws MessagingException, IOException {
+        try {
+            Object content = part.getContent();
+            return content instanceof String s ? s : "";
+        } catch (UnsupportedEncodingException unknownCharset) {
+            try (InputStream in = part.getInputStream()) {
+                String charset = new jakarta.mail.internet.ContentType(part.getContentType()).getParameter("charset");
+                return new String(in.readAllBytes(), charset == null ? java.nio.charset.StandardCharsets.UTF_8
+                        : EncodedWords.charsetOf(charset));
+            }
+        }
+    }
+
     private static String decodedFileName(Part part) throws MessagingException {
         String name = part.getFileName();
         if (name == null) return null;
         try {
             // RFC 2231 names are decoded by Jakarta Mail; some mailers still send RFC 2047 words in the name.
-            return MimeUtility.decodeText(name);
-        } catch (UnsupportedEncodingException e) {
+            return nfc(EncodedWords.decode(name));
+        } catch (RuntimeException e) {
             return name;
         }
     }
@@ -133,9 +186,19 @@ public record InboundMail(String messageKey, String messageId, String fromAddres
         return Optional.empty();
     }
 
+    /**
+     * RFC 3834: no answer to automatic mail — Auto-Submitted, a delivery or disposition report, bulk or list mail
+     * (Precedence, List-Id), a bounce from the mailer daemon, the hub's own mail. Answering them makes mail loops.
+     */
     private static boolean isAutomatic(MimeMessage message, String from, String hubAddress) throws MessagingException {
         String[] autoSubmitted = message.getHeader("Auto-Submitted");
         if (autoSubmitted != null && !autoSubmitted[0].strip().equalsIgnoreCase("no")) return true;
+        if (message.isMimeType("multipart/report")) return true;
+        String[] precedence = message.getHeader("Precedence");
+        if (precedence != null && java.util.Set.of("bulk", "list", "junk").contains(precedence[0].strip().toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        if (message.getHeader("List-Id") != null || message.getHeader("List-Unsubscribe") != null) return true;
         if (from == null) return true;
         String local = from.contains("@") ? from.substring(0, from.indexOf('@')).toLowerCase(Locale.ROOT) : from;
         if (local.equals("mailer-daemon") || local.equals("postmaster")) return true;

@@ -20,6 +20,8 @@ import vn.gov.hanoi.lienthong.routes.HubRouteBuilder;
 @ConditionalOnProperty(name = "hub.mail.imap.enabled", havingValue = "true")
 public class MailIntakeRoute extends HubRouteBuilder {
 
+    static final int FETCH_SIZE = 4 * 1024 * 1024;
+
     private final MailIntakeService mailIntake;
     private final String mailbox;
     private final String acceptedFolder;
@@ -44,7 +46,11 @@ public class MailIntakeRoute extends HubRouteBuilder {
                 + "&folderName=" + folder
                 + "&unseen=true&peek=true&delete=false&mapMailMessage=false"
                 + "&delay=" + pollInterval.toMillis()
-                + "&maxMessagesPerPoll=" + maxMessagesPerPoll;
+                + "&maxMessagesPerPoll=" + maxMessagesPerPoll
+                // Jakarta Mail fetches a message in 16 KiB pieces by default: a 41 MiB scan took 2 627 round trips
+                // (three minutes) while the whole mailbox waited behind it. 4 MiB pieces take it in seconds.
+                + "&mail." + protocol + ".fetchsize=" + FETCH_SIZE
+                + "&mail." + protocol + ".partialfetch=true";
     }
 
     @Override
@@ -57,6 +63,7 @@ public class MailIntakeRoute extends HubRouteBuilder {
     /** Files the message where the operators configured it (seen, in its folder, when they did not). */
     private void fileByResult(Exchange exchange) {
         MailIntakeService.Result result = exchange.getMessage().getBody(MailIntakeService.Result.class);
+        if (result == MailIntakeService.Result.VANISHED) return;
         String folder = result == MailIntakeService.Result.REFUSED ? refusedFolder : acceptedFolder;
         if (folder != null && !folder.isBlank()) {
             exchange.getMessage().setHeader(MailConstants.MAIL_MOVE_TO, folder);

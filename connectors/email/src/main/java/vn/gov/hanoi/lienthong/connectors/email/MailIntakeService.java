@@ -52,7 +52,8 @@ public class MailIntakeService {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailIntakeService.class);
 
-    public enum Result { ACCEPTED, DUPLICATE, STATUS, REFUSED }
+    /** What became of a message; VANISHED: it was expunged from the mailbox while being read, and nothing was taken. */
+    public enum Result { ACCEPTED, DUPLICATE, STATUS, REFUSED, VANISHED }
 
     private final BlobStore blobs;
     private final AgencyDirectory directory;
@@ -83,12 +84,32 @@ public class MailIntakeService {
     }
 
     public Result take(MimeMessage message) throws Exception {
+        if (message.isExpunged()) {
+            LOG.info("A message vanished from the mailbox before it was read (expunged by someone else); nothing taken");
+            return Result.VANISHED;
+        }
         ByteArrayOutputStream rawBytes = new ByteArrayOutputStream();
-        message.writeTo(rawBytes);
+        try {
+            message.writeTo(rawBytes);
+        } catch (jakarta.mail.MessageRemovedException | jakarta.mail.FolderClosedException vanished) {
+            LOG.info("A message vanished from the mailbox while it was read ({}); nothing taken", vanished.toString());
+            return Result.VANISHED;
+        }
         byte[] raw = rawBytes.toByteArray();
+        if (raw.length == 0) {
+            LOG.info("A message of no bytes was read from the mailbox (expunged meanwhile); nothing taken");
+            return Result.VANISHED;
+        }
         StoredBlob kept = blobs.store(new ByteArrayInputStream(raw));
-        InboundMail mail = InboundMail.read(new MimeMessage(mailServer.session(), new ByteArrayInputStream(raw)),
-                kept.sha256(), mailServer.hubAddress());
+        MimeMessage copy = new MimeMessage(mailServer.session(), new ByteArrayInputStream(raw));
+        InboundMail mail;
+        try {
+            mail = InboundMail.read(copy, kept.sha256(), mailServer.hubAddress());
+        } catch (jakarta.mail.MessagingException | java.io.IOException | RuntimeException unreadable) {
+            // A client's mail the hub cannot read: refused once (by reply where there is someone to answer), kept,
+            // and the mailbox moves on. Never an exception: the poller would take the same message again forever.
+            return refuseUnreadable(InboundMail.unreadable(copy, kept.sha256(), mailServer.hubAddress()), kept, unreadable);
+        }
 
         Optional<MailIntakeLog.Entry> known = log.find(mail.messageKey());
         if (known.isPresent()) {
@@ -133,6 +154,19 @@ public class MailIntakeService {
             reply(mail, reason);
             return Result.REFUSED;
         }
+    }
+
+    private Result refuseUnreadable(InboundMail mail, StoredBlob kept, Exception why) throws Exception {
+        Optional<MailIntakeLog.Entry> known = log.find(mail.messageKey());
+        if (known.isPresent()) {
+            return takenBefore(mail, known.get());
+        }
+        Reason reason = ReasonCode.MAIL_UNREADABLE.with(why.getClass().getSimpleName() + ": " + why.getMessage());
+        LOG.warn("Mail {} from {} ('{}') refused: {} {}; kept as blob {}", mail.messageKey(), mail.fromAddress(),
+                mail.subject(), reason.code(), reason.messageEn(), kept.sha256());
+        log.record(mail, kept.sha256(), MailIntakeLog.Outcome.REFUSED, null, reason, clock.instant());
+        reply(mail, reason);
+        return Result.REFUSED;
     }
 
     private Result takenBefore(InboundMail mail, MailIntakeLog.Entry entry) throws Exception {
