@@ -22,7 +22,7 @@ final class TestHub {
     /** A push agency whose system is never up: nothing listens at its endpoint. */
     static final String OFFLINE_ORGAN_ID = "000.00.77.H26";
     static final String PORTAL_ORGAN_ID = "000.00.03.H26";
-    static final String PORTAL_MAILBOX = "congthongtin@hanoi.gov.vn";
+    static final String PORTAL_MAILBOX = "conggiaotiepdientu@hanoi.gov.vn";
     /** An agency without a document system: documents go to its official mailbox. */
     static final String MAIL_ORGAN_ID = "000.00.88.H26";
     static final String MAIL_ORGAN_MAILBOX = "xathunghiem@hanoi.gov.vn";
