@@ -31,7 +31,7 @@ import vn.gov.hanoi.lienthong.testkit.simulator.AgencySimulator;
         description = "Talks to a Liên Thông hub as one agency's document system would.",
         subcommands = {LienThongClient.Send.class, LienThongClient.Pending.class, LienThongClient.Fetch.class,
                 LienThongClient.Status.class, LienThongClient.History.class, LienThongClient.Simulate.class,
-                LienThongClient.Conformance.class})
+                LienThongClient.Conformance.class, LienThongClient.HashSecret.class})
 public class LienThongClient {
 
     @Option(names = "--hub", defaultValue = "http://localhost:8080/ws/edoc", description = "The hub's SOAP service (default: ${DEFAULT-VALUE}).")
@@ -237,6 +237,33 @@ public class LienThongClient {
             System.out.println();
             System.out.print(report.render());
             return report.passed() ? 0 : 1;
+        }
+    }
+
+    @Command(name = "hash-secret", description = "Print the bcrypt hash of a secret, for the directory's secretHash "
+            + "(agencies.yaml) or a person's (users.yaml). The secret is read from the console without echo, or "
+            + "from standard input.")
+    static class HashSecret implements Callable<Integer> {
+        @Override
+        public Integer call() throws Exception {
+            char[] secret = readSecret();
+            if (secret == null || secret.length == 0) {
+                System.err.println("No secret given.");
+                return 2;
+            }
+            System.out.println(BcryptHash.of(secret));
+            java.util.Arrays.fill(secret, '\0');
+            return 0;
+        }
+
+        private static char[] readSecret() throws java.io.IOException {
+            java.io.Console console = System.console();
+            if (console != null) {
+                return console.readPassword("Secret: ");
+            }
+            String line = new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
+                    java.nio.charset.StandardCharsets.UTF_8)).readLine();
+            return line == null ? null : line.toCharArray();
         }
     }
 }
