@@ -11,7 +11,7 @@ import vn.gov.hanoi.lienthong.testkit.process.ChildHub;
  * The hub as a separate JVM on this test's classpath, with the test's agency directory and short delivery
  * back-off, so that a test can SIGKILL it and start it again on the same data.
  */
-final class HubProcess extends ChildHub {
+class HubProcess extends ChildHub {
 
     HubProcess(Path dataDir, Path directory, int port, String... extraArguments) {
         this("512m", dataDir, directory, port, extraArguments);

@@ -16,9 +16,12 @@ import java.net.URI;
  * @param state      onboarding, active or suspended
  * @param certificateSha256 the SHA-256 fingerprints (lower-case hex) of the certificates its documents are signed
  *                   with; when there are any, a signature by another certificate is refused
+ * @param clientCertificateSha256 the SHA-256 fingerprint (lower-case hex) of the TLS client certificate its system
+ *                   must present on every call (mutual TLS, as X-Road pins a member's certificate); null: none required
  */
 public record Agency(String organId, String name, String parentOrganId, String mailbox, Channel channel, URI endpoint,
-                     String username, String secretHash, AgencyState state, java.util.List<String> certificateSha256) {
+                     String username, String secretHash, AgencyState state, java.util.List<String> certificateSha256,
+                     String clientCertificateSha256) {
 
     public boolean mayExchange() {
         return state != AgencyState.SUSPENDED;

@@ -34,6 +34,36 @@ public class AgencyAuthenticator {
     }
 
     public Agency authenticate(String username, String secret) {
+        return authenticate(username, secret, null);
+    }
+
+    /**
+     * @param clientChain the TLS client certificate chain the caller presented (the servlet request's
+     *                    jakarta.servlet.request.X509Certificate), already verified by the server against its trust
+     *                    store; null over plain HTTP or without one
+     */
+    public Agency authenticate(String username, String secret, java.security.cert.X509Certificate[] clientChain) {
+        Agency agency = authenticateBySecret(username, secret);
+        if (agency.clientCertificateSha256() != null) {
+            String presented = clientChain == null || clientChain.length == 0 ? null : fingerprint(clientChain[0]);
+            if (!agency.clientCertificateSha256().equals(presented)) {
+                LOG.warn("Refused a call from system '{}': {}", username, presented == null
+                        ? "no TLS client certificate" : "TLS client certificate " + presented + " is not the one in the directory");
+                throw RefusedException.because(ReasonCode.CLIENT_CERTIFICATE_REQUIRED, agency.organId());
+            }
+        }
+        return agency;
+    }
+
+    private static String fingerprint(java.security.cert.X509Certificate certificate) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
+        } catch (java.security.cert.CertificateEncodingException | NoSuchAlgorithmException e) {
+            return null;
+        }
+    }
+
+    private Agency authenticateBySecret(String username, String secret) {
         if (username == null || secret == null) {
             LOG.warn("Refused a call without credentials");
             throw RefusedException.because(ReasonCode.AUTHENTICATION_FAILED);

@@ -154,10 +154,18 @@ public final class AgencyDirectory {
                     fingerprints.add(fingerprint);
                 }
             }
+            String clientCertificate = null;
+            if (!blank(entry.clientCertificate())) {
+                clientCertificate = entry.clientCertificate().replace(":", "").strip().toLowerCase(Locale.ROOT);
+                if (!SHA256_HEX.matcher(clientCertificate).matches()) {
+                    errors.add(where + ": clientCertificate '" + entry.clientCertificate() + "' is not a SHA-256 "
+                            + "fingerprint (64 hex digits, as `openssl x509 -noout -fingerprint -sha256` prints it)");
+                }
+            }
             if (errors.size() == before) {
                 agencies.add(new Agency(entry.organId(), entry.name(), blank(entry.parent()) ? null : entry.parent(),
                         entry.mailbox(), channel, endpoint,
-                        entry.username(), entry.secretHash(), state, List.copyOf(fingerprints)));
+                        entry.username(), entry.secretHash(), state, List.copyOf(fingerprints), clientCertificate));
             }
         }
         for (int i = 0; i < entries.size(); i++) {
@@ -179,7 +187,8 @@ public final class AgencyDirectory {
 
     record DirectoryFile(List<Entry> agencies) {
         record Entry(String organId, String name, String parent, String mailbox, String channel, String endpoint,
-                     String username, String secretHash, String state, List<String> certificates) {
+                     String username, String secretHash, String state, List<String> certificates,
+                     String clientCertificate) {
         }
     }
 }

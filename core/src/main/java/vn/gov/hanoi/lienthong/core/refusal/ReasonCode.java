@@ -9,6 +9,9 @@ public enum ReasonCode {
     AUTHENTICATION_FAILED(
             "Tên đăng nhập hoặc mật khẩu của hệ thống không đúng.",
             "Unknown system name or wrong secret."),
+    CLIENT_CERTIFICATE_REQUIRED(
+            "Hệ thống của cơ quan %s phải xuất trình chứng thư TLS đã đăng ký trong danh bạ của trục liên thông (TLS hai chiều).",
+            "The system of agency %s must present the TLS client certificate registered in the hub's directory (mutual TLS)."),
     AGENCY_NOT_ACTIVE(
             "Cơ quan %s chưa được kích hoạt hoặc đang bị tạm dừng trên trục liên thông.",
             "Agency %s is not active on the hub (onboarding or suspended)."),

@@ -94,12 +94,17 @@ public class ChildHub implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** Where start-up waits for UP: the main port's health probe, unless the hub serves its actuator elsewhere. */
+    protected String healthUrl() {
+        return baseUrl() + "/actuator/health";
+    }
+
     public String serviceUrl() {
         return baseUrl() + "/ws/edoc";
     }
 
     private void awaitHealthy(Path log) throws InterruptedException {
-        HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+        HttpRequest health = HttpRequest.newBuilder(URI.create(healthUrl()))
                 .timeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(startTimeout);
         while (Instant.now().isBefore(deadline)) {

@@ -34,7 +34,9 @@ public class SoapPushChannel implements DeliveryChannel {
     private final Duration receiveTimeout;
     private final Map<URI, AgencyPortType> clients = new ConcurrentHashMap<>();
 
-    public SoapPushChannel(Bus bus, EdocSoapMapper mapper,
+    private final vn.gov.hanoi.lienthong.core.delivery.OutboundTls tls;
+
+    public SoapPushChannel(Bus bus, EdocSoapMapper mapper, vn.gov.hanoi.lienthong.core.delivery.OutboundTls tls,
                            @Value("${hub.push.connect-timeout:5s}") Duration connectTimeout,
                            @Value("${hub.push.receive-timeout:120s}") Duration receiveTimeout) {
         this.bus = bus;
@@ -44,6 +46,7 @@ public class SoapPushChannel implements DeliveryChannel {
         bus.setExtension((HTTPConduitFactory) (factory, conduitBus, endpoint, target) ->
                 new URLConnectionHTTPConduit(conduitBus, endpoint, target), HTTPConduitFactory.class);
         this.mapper = mapper;
+        this.tls = tls;
         this.connectTimeout = connectTimeout;
         this.receiveTimeout = receiveTimeout;
     }
@@ -84,7 +87,12 @@ public class SoapPushChannel implements DeliveryChannel {
             policy.setConnectionTimeout(connectTimeout.toMillis());
             policy.setReceiveTimeout(receiveTimeout.toMillis());
             policy.setAllowChunking(true);
-            ((HTTPConduit) client.getConduit()).setClient(policy);
+            HTTPConduit conduit = (HTTPConduit) client.getConduit();
+            conduit.setClient(policy);
+            // The agency's server certificate is checked against the configured CAs, its host name too (OutboundTls).
+            org.apache.cxf.configuration.jsse.TLSClientParameters tlsParameters = new org.apache.cxf.configuration.jsse.TLSClientParameters();
+            tlsParameters.setSslContext(tls.sslContext());
+            conduit.setTlsClientParameters(tlsParameters);
             return port;
         });
     }

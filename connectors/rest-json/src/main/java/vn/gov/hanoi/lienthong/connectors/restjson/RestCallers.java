@@ -12,9 +12,15 @@ import vn.gov.hanoi.lienthong.core.directory.AgencyAuthenticator;
 import vn.gov.hanoi.lienthong.core.refusal.ReasonCode;
 import vn.gov.hanoi.lienthong.core.refusal.RefusedException;
 
-/** The agency system behind a REST call, by its HTTP Basic credentials (the same as over SOAP). */
+/**
+ * The agency system behind a REST call, by its HTTP Basic credentials (the same as over SOAP), and its TLS client
+ * certificate where the directory pins one.
+ */
 @Component
 public class RestCallers {
+
+    /** Where the servlet container puts the TLS client certificate chain it verified. */
+    static final String CLIENT_CERTIFICATES = "jakarta.servlet.request.X509Certificate";
 
     private final AgencyAuthenticator authenticator;
 
@@ -35,6 +41,7 @@ public class RestCallers {
         }
         int colon = decoded.indexOf(':');
         if (colon < 0) throw RefusedException.because(ReasonCode.AUTHENTICATION_FAILED);
-        return authenticator.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
+        return authenticator.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1),
+                (java.security.cert.X509Certificate[]) request.getAttribute(CLIENT_CERTIFICATES));
     }
 }

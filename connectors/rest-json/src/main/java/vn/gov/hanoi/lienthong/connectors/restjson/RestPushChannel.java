@@ -53,12 +53,12 @@ public class RestPushChannel implements DeliveryChannel {
     private final RestClient http;
     private final SignedDocuments signed;
 
-    public RestPushChannel(SignedDocuments signed,
+    public RestPushChannel(SignedDocuments signed, vn.gov.hanoi.lienthong.core.delivery.OutboundTls tls,
                            @Value("${hub.delivery.connect-timeout:10s}") Duration connectTimeout,
                            @Value("${hub.delivery.receive-timeout:60s}") Duration receiveTimeout) {
         this.signed = signed;
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(connectTimeout).build());
+                HttpClient.newBuilder().connectTimeout(connectTimeout).sslContext(tls.sslContext()).build());
         requests.setReadTimeout(receiveTimeout);
         this.http = RestClient.builder().requestFactory(requests).build();
     }
