@@ -95,30 +95,7 @@ class MailRobustnessTest extends HubIntegrationTest {
         byte[] cp1258 = windows1258(subject);
         assertThat(Normalizer.isNormalized(new String(cp1258, Charset.forName("windows-1258")), Normalizer.Form.NFC))
                 .as("windows-1258 writes tone marks as combining characters").isFalse();
-        sendRaw(SO_NOI_VU_MAILBOX, """
-                From: %s
-                To: %s
-                Cc: %s
-                Subject: =?windows-1258?B?%s?=
-                Message-ID: <%s@hanoi.gov.vn>
-                MIME-Version: 1.0
-                Content-Type: multipart/mixed; boundary="b"
-
-                --b
-                Content-Type: text/plain; charset=UTF-8
-
-                Số, ký hiệu: 13/SNV-VP
-                Ngày ban hành: 20/11/2026
-                Người ký: Nguyễn Văn An
-                --b
-                Content-Type: application/pdf
-                Content-Disposition: attachment; filename="cv13.pdf"
-                Content-Transfer-Encoding: base64
-
-                %s
-                --b--
-                """.formatted(SO_NOI_VU_MAILBOX, HUB_MAILBOX, SO_TAI_CHINH_MAILBOX, Base64.getEncoder().encodeToString(cp1258),
-                UUID.randomUUID(), Base64.getMimeEncoder().encodeToString(TestHub.pdf(6_000, 62))));
+        sendScannedLetter("=?windows-1258?B?" + Base64.getEncoder().encodeToString(cp1258) + "?=", "13", 62);
         ReceivedDocument received = MailIntakeTest.awaitDocumentWithSubject(SO_TAI_CHINH_SYSTEM, subject);
         assertThat(received).isNotNull();
 
@@ -128,30 +105,7 @@ class MailRobustnessTest extends HubIntegrationTest {
         int cut = 3; // after "V" and the first two bytes of "ề"
         String header = "=?UTF-8?B?" + Base64.getEncoder().encodeToString(Arrays.copyOfRange(utf8, 0, cut)) + "?=\r\n "
                 + "=?UTF-8?B?" + Base64.getEncoder().encodeToString(Arrays.copyOfRange(utf8, cut, utf8.length)) + "?=";
-        sendRaw(SO_NOI_VU_MAILBOX, """
-                From: %s
-                To: %s
-                Cc: %s
-                Subject: %s
-                Message-ID: <%s@hanoi.gov.vn>
-                MIME-Version: 1.0
-                Content-Type: multipart/mixed; boundary="b"
-
-                --b
-                Content-Type: text/plain; charset=UTF-8
-
-                Số, ký hiệu: 14/SNV-VP
-                Ngày ban hành: 20/11/2026
-                Người ký: Nguyễn Văn An
-                --b
-                Content-Type: application/pdf
-                Content-Disposition: attachment; filename="cv14.pdf"
-                Content-Transfer-Encoding: base64
-
-                %s
-                --b--
-                """.formatted(SO_NOI_VU_MAILBOX, HUB_MAILBOX, SO_TAI_CHINH_MAILBOX, header, UUID.randomUUID(),
-                Base64.getMimeEncoder().encodeToString(TestHub.pdf(6_000, 63))));
+        sendScannedLetter(header, "14", 63);
         assertThat(MailIntakeTest.awaitDocumentWithSubject(SO_TAI_CHINH_SYSTEM, split)).isNotNull();
     }
 
@@ -217,16 +171,40 @@ class MailRobustnessTest extends HubIntegrationTest {
         assertThat(repliesTo(lister, bulk)).as("no answer to bulk mail").isZero();
     }
 
+    /** A scanned letter from Sở Nội vụ to Sở Tài chính whose Subject header is written exactly as given. */
+    private static void sendScannedLetter(String subjectHeader, String number, long seed) throws Exception {
+        sendRaw(SO_NOI_VU_MAILBOX, """
+                From: %s
+                To: %s
+                Cc: %s
+                Subject: %s
+                Message-ID: <%s@hanoi.gov.vn>
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="b"
+
+                --b
+                Content-Type: text/plain; charset=UTF-8
+
+                Số, ký hiệu: %s/SNV-VP
+                Ngày ban hành: 20/11/2026
+                Người ký: Nguyễn Văn An
+                --b
+                Content-Type: application/pdf
+                Content-Disposition: attachment; filename="cv%s.pdf"
+                Content-Transfer-Encoding: base64
+
+                %s
+                --b--
+                """.formatted(SO_NOI_VU_MAILBOX, HUB_MAILBOX, SO_TAI_CHINH_MAILBOX, subjectHeader, UUID.randomUUID(), number,
+                number, Base64.getMimeEncoder().encodeToString(TestHub.pdf(6_000, seed))));
+    }
+
     /** The text in Vietnamese Windows encoding as a Windows mailer writes it: base letters, tone marks combining. */
     private static byte[] windows1258(String text) {
-        StringBuilder decomposed = new StringBuilder();
-        for (char c : Normalizer.normalize(text, Normalizer.Form.NFD).toCharArray()) {
-            decomposed.append(c);
-        }
         // Compose what windows-1258 has as letters (â ê ô ă ơ ư đ), keep the five tone marks apart.
         String tones = "\u0300\u0301\u0303\u0309\u0323";
         StringBuilder out = new StringBuilder();
-        String nfd = decomposed.toString();
+        String nfd = Normalizer.normalize(text, Normalizer.Form.NFD);
         for (int i = 0; i < nfd.length(); ) {
             StringBuilder letter = new StringBuilder().append(nfd.charAt(i++));
             StringBuilder tone = new StringBuilder();

@@ -41,7 +41,7 @@ final class UnreadableRequestFaults extends AbstractSoapInterceptor {
                 || causedByHubFault(fault)) {
             return;
         }
-        Reason reason = reasonFor(fault);
+        Reason reason = reasonFor(fault, maxInlineBytes);
         boolean clientError = reason != null;
         if (reason == null) reason = ReasonCode.INTERNAL_ERROR.with();
         if (clientError) {
@@ -77,11 +77,11 @@ final class UnreadableRequestFaults extends AbstractSoapInterceptor {
 
     /** Whether the fault is a client's mistake, answered and logged here in one line (RefusalFaultListener asks). */
     static boolean isClientMistake(Fault fault) {
-        return new UnreadableRequestFaults(0).reasonFor(fault) != null;
+        return reasonFor(fault, 0) != null;
     }
 
     /** The client's mistake the fault stands for, or null when it is the hub's own failure. */
-    private Reason reasonFor(Fault fault) {
+    private static Reason reasonFor(Fault fault, int maxInlineBytes) {
         String text = describe(fault);
         boolean reading = isReadingProblem(fault);
         if (reading && (text.contains("DTD") || text.contains("DOCTYPE") || text.contains("ENTITY"))) {
