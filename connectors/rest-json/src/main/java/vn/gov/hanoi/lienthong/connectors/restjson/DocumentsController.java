@@ -47,6 +47,7 @@ import vn.gov.hanoi.lienthong.routes.HubEndpoints;
  */
 @RestController
 @SecurityRequirement(name = RestJsonConfiguration.BASIC_AUTH)
+@io.swagger.v3.oas.annotations.tags.Tag(name = "documents", description = "Sending, fetching and following documents, as an agency system")
 public class DocumentsController {
 
     private static final String ENVELOPE_PART = "envelope";
@@ -66,7 +67,7 @@ public class DocumentsController {
         this.signed = signed;
     }
 
-    @Operation(summary = "Send a document", description = "201 with the hub's id once the document is durable; 200 for a resend.")
+    @Operation(operationId = "sendDocument", summary = "Send a document", description = "201 with the hub's id once the document is durable; 200 for a resend.")
     @PostMapping(path = "/api/v1/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     public ResponseEntity<RestViews.Receipt> send(HttpServletRequest request, @RequestParam MultiValueMap<String, MultipartFile> parts) {
         Agency caller = callers.authenticate(request);
@@ -89,13 +90,13 @@ public class DocumentsController {
                 : ResponseEntity.created(URI.create("/api/v1/documents/" + receipt.documentId())).body(body);
     }
 
-    @Operation(summary = "The documents waiting for the caller (pull mode)")
+    @Operation(operationId = "pendingDocuments", summary = "The documents waiting for the caller (pull mode)")
     @GetMapping(path = "/api/v1/documents/pending", produces = MediaType.APPLICATION_JSON_VALUE)
     public RestViews.Pending pending(HttpServletRequest request, @RequestParam(required = false) Integer max) {
         return new RestViews.Pending(pickup.pending(callers.authenticate(request), max).stream().map(UUID::toString).toList());
     }
 
-    @Operation(summary = "A document's metadata and the links to its envelope and files")
+    @Operation(operationId = "getDocument", summary = "A document's metadata and the links to its envelope and files")
     @GetMapping(path = "/api/v1/documents/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public RestViews.DocumentView document(HttpServletRequest request, @PathVariable String id) {
         OutboundDocument document = pickup.fetch(callers.authenticate(request), documentId(id));
@@ -106,7 +107,7 @@ public class DocumentsController {
                         a.size(), a.sha256(), base + "/attachments/" + a.contentId())).toList(), document.warnings());
     }
 
-    @Operation(summary = "The edXML envelope, byte for byte as the sender signed it")
+    @Operation(operationId = "getEnvelope", summary = "The edXML envelope, byte for byte as the sender signed it")
     @GetMapping(path = "/api/v1/documents/{id}/envelope", produces = MediaType.APPLICATION_XML_VALUE)
     public ResponseEntity<InputStreamResource> envelope(HttpServletRequest request, @PathVariable String id) throws Exception {
         OutboundDocument document = pickup.fetch(callers.authenticate(request), documentId(id));
@@ -114,7 +115,7 @@ public class DocumentsController {
                 .body(new InputStreamResource(document.envelope().getInputStream()));
     }
 
-    @Operation(summary = "One file of the document, streamed")
+    @Operation(operationId = "getAttachment", summary = "One file of the document, streamed")
     @GetMapping(path = "/api/v1/documents/{id}/attachments/{contentId}")
     public ResponseEntity<InputStreamResource> attachment(HttpServletRequest request, @PathVariable String id,
                                                           @PathVariable String contentId) throws Exception {
@@ -128,7 +129,7 @@ public class DocumentsController {
                 .body(new InputStreamResource(attachment.content().getInputStream()));
     }
 
-    @Operation(summary = "Report a status on a document addressed to the caller (an edXML status message)")
+    @Operation(operationId = "reportStatus", summary = "Report a status on a document addressed to the caller (an edXML status message)")
     @PostMapping(path = "/api/v1/documents/{id}/statuses", consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE},
             produces = MediaType.APPLICATION_JSON_VALUE)
     public RestViews.StatusRecorded status(HttpServletRequest request, @PathVariable String id, @RequestBody byte[] status) {
@@ -138,7 +139,7 @@ public class DocumentsController {
         return new RestViews.StatusRecorded(acceptance.recorded());
     }
 
-    @Operation(summary = "Deliveries and statuses of a document the caller sent or received")
+    @Operation(operationId = "getHistory", summary = "Deliveries and statuses of a document the caller sent or received")
     @GetMapping(path = "/api/v1/documents/{id}/history", produces = MediaType.APPLICATION_JSON_VALUE)
     public RestViews.History history(HttpServletRequest request, @PathVariable String id) {
         StatusHistory history = statuses.history(callers.authenticate(request), documentId(id));

@@ -22,6 +22,7 @@ import vn.gov.hanoi.lienthong.core.directory.AgencyDirectory;
  * Vietnamese names right). Only what is public: never a system name, an endpoint or a secret.
  */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "directory", description = "The public directory, without credentials")
 public class PublicDirectoryController {
 
     /** One public entry. */
@@ -37,6 +38,8 @@ public class PublicDirectoryController {
         this.directory = directory;
     }
 
+    @io.swagger.v3.oas.annotations.Operation(operationId = "directory",
+            summary = "The public directory of the city's agencies and their official mailboxes (Article 16.7)")
     @GetMapping(path = "/api/v1/directory", produces = MediaType.APPLICATION_JSON_VALUE)
     public List<DirectoryEntry> directory() {
         return directory.all().stream()
@@ -46,6 +49,8 @@ public class PublicDirectoryController {
                 .toList();
     }
 
+    @io.swagger.v3.oas.annotations.Operation(operationId = "directoryCsv",
+            summary = "The public directory as CSV (UTF-8 with a byte order mark, for spreadsheets)")
     @GetMapping(path = "/api/v1/directory.csv")
     public ResponseEntity<byte[]> directoryCsv() throws IOException {
         StringWriter out = new StringWriter();

@@ -17,6 +17,11 @@ public class RestJsonConfiguration {
     static final String BASIC_AUTH = "agencySystem";
 
     @Bean
+    org.springdoc.core.customizers.OpenApiCustomizer lienThongRestContract() {
+        return new RestContract();
+    }
+
+    @Bean
     OpenAPI lienThongOpenApi() {
         return new OpenAPI()
                 .info(new Info().title("Liên Thông — REST/JSON").version("v1")
