@@ -171,6 +171,95 @@ class MailRobustnessTest extends HubIntegrationTest {
         assertThat(repliesTo(lister, bulk)).as("no answer to bulk mail").isZero();
     }
 
+    @Test
+    void messagesExpungedFromTheMailboxDuringAPollLoseNoLetterAndFileNoneWrongly() throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        java.util.List<String> letters = new java.util.ArrayList<>();
+        Session session = Session.getInstance(new Properties());
+        java.util.List<MimeMessage> messages = new java.util.ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            String letter = "Về việc thư " + i + " của đợt " + run;
+            letters.add(letter);
+            messages.add(OfficialMail.from(SO_NOI_VU_MAILBOX).to(HUB_MAILBOX).cc(SO_TAI_CHINH_MAILBOX).subject(letter)
+                    .text("Số, ký hiệu: " + (100 + i) + "/SNV-VP\nNgày ban hành: 20/11/2026\nNgười ký: Nguyễn Văn An\n")
+                    .file("cv-" + i + ".pdf", "application/pdf", TestHub.pdf(4_000, 700 + i)).toMessage(session));
+            messages.add(OfficialMail.from("rac@example.com").to(HUB_MAILBOX).subject("Thư rác " + i + " " + run)
+                    .text("Quảng cáo").toMessage(session));
+        }
+        // An operator clears junk from the hub's mailbox with another client while the hub polls it.
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread operator = new Thread(() -> expungeJunkUntilStopped("Thư rác", run, stop), "operator-clearing-junk");
+        try (jakarta.mail.Store store = session.getStore("imap")) {
+            store.connect("127.0.0.1", MAIL_SERVER.getImap().getPort(), HUB_MAILBOX_LOGIN, HUB_MAILBOX_PASSWORD);
+            jakarta.mail.Folder inbox = store.getFolder("INBOX");
+            inbox.open(jakarta.mail.Folder.READ_WRITE);
+            operator.start();
+            inbox.appendMessages(messages.toArray(new jakarta.mail.Message[0]));
+            inbox.close(false);
+        }
+        try {
+            for (String letter : letters) {
+                MailIntakeTest.awaitDocumentWithSubject(SO_TAI_CHINH_SYSTEM, letter);
+            }
+        } finally {
+            stop.set(true);
+            operator.join();
+        }
+        for (String letter : letters) {
+            assertThat(SO_TAI_CHINH_SYSTEM.documents().values().stream()
+                    .filter(d -> MailIntakeTest.withoutPrefixes(d.envelope()).contains("<Subject>" + letter + "</Subject>")).count())
+                    .as("delivered once: %s", letter).isEqualTo(1);
+            assertThat(jdbc.sql("select outcome from mail_intake where subject = ?").param(letter).query(String.class).list())
+                    .as("taken once, as a document: %s", letter).containsExactly("ACCEPTED");
+        }
+        String emptySha256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+        assertThat(jdbc.sql("select count(*) from mail_intake where raw_sha256 = ? or from_address is null")
+                .param(emptySha256).query(Integer.class).single()).as("no refusal of an empty message").isZero();
+        assertThat(subjectsIn("Refused")).as("no letter filed as refused").noneMatch(subject -> subject.contains("Về việc thư"));
+        assertThat(subjectsIn("Accepted")).as("every letter filed as accepted")
+                .filteredOn(subject -> subject.endsWith(run) && subject.startsWith("Về việc thư")).hasSize(letters.size());
+    }
+
+    private static java.util.List<String> subjectsIn(String folderName) throws Exception {
+        try (jakarta.mail.Store store = Session.getInstance(new Properties()).getStore("imap")) {
+            store.connect("127.0.0.1", MAIL_SERVER.getImap().getPort(), HUB_MAILBOX_LOGIN, HUB_MAILBOX_PASSWORD);
+            jakarta.mail.Folder folder = store.getFolder(folderName);
+            if (!folder.exists()) return java.util.List.of();
+            folder.open(jakarta.mail.Folder.READ_ONLY);
+            java.util.List<String> subjects = new java.util.ArrayList<>();
+            for (jakarta.mail.Message message : folder.getMessages()) subjects.add(String.valueOf(message.getSubject()));
+            folder.close(false);
+            return subjects;
+        }
+    }
+
+    private static void expungeJunkUntilStopped(String junk, String run, java.util.concurrent.atomic.AtomicBoolean stop) {
+        Session session = Session.getInstance(new Properties());
+        while (!stop.get()) {
+            try (jakarta.mail.Store store = session.getStore("imap")) {
+                store.connect("127.0.0.1", MAIL_SERVER.getImap().getPort(), HUB_MAILBOX_LOGIN, HUB_MAILBOX_PASSWORD);
+                // A mail client deletes what its user chose by UID (as the hub files by UID): the hub moving messages
+                // meanwhile shifts the sequence numbers of both sessions.
+                org.eclipse.angus.mail.imap.IMAPFolder inbox = (org.eclipse.angus.mail.imap.IMAPFolder) store.getFolder("INBOX");
+                inbox.open(jakarta.mail.Folder.READ_WRITE);
+                for (jakarta.mail.Message listed : inbox.getMessages()) {
+                    long uid = inbox.getUID(listed);
+                    jakarta.mail.Message message = inbox.getMessageByUID(uid);
+                    String subject = message == null ? null : message.getSubject();
+                    if (subject != null && subject.startsWith(junk) && subject.endsWith(run)) {
+                        message.setFlag(jakarta.mail.Flags.Flag.DELETED, true);
+                        inbox.expunge(new jakarta.mail.Message[] {message});
+                        break;
+                    }
+                }
+                inbox.close(false);
+                Thread.sleep(150);
+            } catch (Exception e) {
+                if (e instanceof InterruptedException) return;
+            }
+        }
+    }
+
     /** A scanned letter from Sở Nội vụ to Sở Tài chính whose Subject header is written exactly as given. */
     private static void sendScannedLetter(String subjectHeader, String number, long seed) throws Exception {
         sendRaw(SO_NOI_VU_MAILBOX, """
