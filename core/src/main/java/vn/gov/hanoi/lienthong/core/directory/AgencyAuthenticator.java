@@ -45,7 +45,8 @@ public class AgencyAuthenticator {
     public Agency authenticate(String username, String secret, java.security.cert.X509Certificate[] clientChain) {
         Agency agency = authenticateBySecret(username, secret);
         if (agency.clientCertificateSha256() != null) {
-            String presented = clientChain == null || clientChain.length == 0 ? null : fingerprint(clientChain[0]);
+            String presented = clientChain == null || clientChain.length == 0 ? null
+                    : vn.gov.hanoi.lienthong.core.signature.Fingerprints.sha256(clientChain[0]);
             if (!agency.clientCertificateSha256().equals(presented)) {
                 LOG.warn("Refused a call from system '{}': {}", username, presented == null
                         ? "no TLS client certificate" : "TLS client certificate " + presented + " is not the one in the directory");
@@ -53,14 +54,6 @@ public class AgencyAuthenticator {
             }
         }
         return agency;
-    }
-
-    private static String fingerprint(java.security.cert.X509Certificate certificate) {
-        try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-        } catch (java.security.cert.CertificateEncodingException | NoSuchAlgorithmException e) {
-            return null;
-        }
     }
 
     private Agency authenticateBySecret(String username, String secret) {

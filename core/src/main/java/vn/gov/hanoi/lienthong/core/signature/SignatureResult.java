@@ -12,11 +12,6 @@ public record SignatureResult(Verdict verdict, String signer, String detail, Str
     }
 
     SignatureResult withCertificate(java.security.cert.X509Certificate certificate) {
-        try {
-            return new SignatureResult(verdict, signer, detail, java.util.HexFormat.of().formatHex(
-                    java.security.MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded())));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return new SignatureResult(verdict, signer, detail, Fingerprints.sha256(certificate));
     }
 }

@@ -15,10 +15,7 @@ final class RefusalFaultListener implements FaultListener {
 
     @Override
     public boolean faultOccurred(Exception exception, String description, Message message) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof HubFault) return false;
-            if (cause.getCause() == cause) break;
-        }
+        if (vn.gov.hanoi.lienthong.core.refusal.Causes.any(exception, HubFault.class)) return false;
         return !(exception instanceof org.apache.cxf.interceptor.Fault fault && UnreadableRequestFaults.isClientMistake(fault));
     }
 }

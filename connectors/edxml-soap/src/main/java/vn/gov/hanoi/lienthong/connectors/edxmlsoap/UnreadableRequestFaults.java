@@ -12,6 +12,7 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
+import vn.gov.hanoi.lienthong.core.refusal.Causes;
 import vn.gov.hanoi.lienthong.core.refusal.Reason;
 import vn.gov.hanoi.lienthong.core.refusal.ReasonCode;
 
@@ -68,11 +69,7 @@ final class UnreadableRequestFaults extends AbstractSoapInterceptor {
     }
 
     private static boolean causedByHubFault(Throwable fault) {
-        for (Throwable cause = fault; cause != null; cause = cause.getCause()) {
-            if (cause instanceof vn.gov.hanoi.lienthong.schemas.ws.edoc.HubFault) return true;
-            if (cause.getCause() == cause) break;
-        }
-        return false;
+        return Causes.any(fault, vn.gov.hanoi.lienthong.schemas.ws.edoc.HubFault.class);
     }
 
     /** Whether the fault is a client's mistake, answered and logged here in one line (RefusalFaultListener asks). */
@@ -87,7 +84,7 @@ final class UnreadableRequestFaults extends AbstractSoapInterceptor {
         if (reading && (text.contains("DTD") || text.contains("DOCTYPE") || text.contains("ENTITY"))) {
             return ReasonCode.XML_FORBIDDEN.with("DOCTYPE (DTDs and entities are not allowed in a request)");
         }
-        if (causedBy(fault, InlineRequestLimit.TooLarge.class) || reading && TEXT_LIMIT.matcher(text).find()) {
+        if (Causes.any(fault, InlineRequestLimit.TooLarge.class) || reading && TEXT_LIMIT.matcher(text).find()) {
             return ReasonCode.INLINE_CONTENT_TOO_LARGE.with(maxInlineBytes);
         }
         boolean clientCode = fault.getFaultCode() != null && CLIENT_CODES.contains(fault.getFaultCode().getLocalPart());
@@ -103,29 +100,14 @@ final class UnreadableRequestFaults extends AbstractSoapInterceptor {
     /** The client's fault codes of SOAP 1.1 and 1.2. */
     private static final java.util.Set<String> CLIENT_CODES = java.util.Set.of("Client", "Sender");
 
-    private static boolean causedBy(Throwable fault, Class<? extends Throwable> type) {
-        for (Throwable cause = fault; cause != null; cause = cause.getCause()) {
-            if (type.isInstance(cause)) return true;
-            if (cause.getCause() == cause) break;
-        }
-        return false;
-    }
-
     /** Whether the request could not be read as XML, or not as the contract's XML. */
     private static boolean isReadingProblem(Throwable fault) {
-        for (Throwable cause = fault; cause != null; cause = cause.getCause()) {
-            if (cause instanceof javax.xml.stream.XMLStreamException || cause instanceof org.xml.sax.SAXException
-                    || cause instanceof jakarta.xml.bind.UnmarshalException) {
-                return true;
-            }
-            if (cause.getCause() == cause) break;
-        }
-        return false;
+        return Causes.any(fault, javax.xml.stream.XMLStreamException.class, org.xml.sax.SAXException.class,
+                jakarta.xml.bind.UnmarshalException.class);
     }
 
     private static String describe(Fault fault) {
-        Throwable root = fault;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        Throwable root = Causes.root(fault);
         String text = root == fault ? fault.getMessage() : fault.getMessage() + " (" + root.getMessage() + ")";
         return text == null ? fault.getClass().getSimpleName() : text;
     }

@@ -20,6 +20,7 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import vn.gov.hanoi.lienthong.core.intake.IntakeService;
+import vn.gov.hanoi.lienthong.core.refusal.Causes;
 import vn.gov.hanoi.lienthong.core.refusal.Reason;
 import vn.gov.hanoi.lienthong.core.refusal.ReasonCode;
 import vn.gov.hanoi.lienthong.core.refusal.RefusedException;
@@ -123,11 +124,7 @@ public class RestRefusals extends ResponseEntityExceptionHandler {
 
     /** Tomcat stops reading a multipart request at server.tomcat.max-part-count parts. */
     private static boolean tooManyParts(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause.getClass().getSimpleName().equals("FileCountLimitExceededException")) return true;
-            if (cause.getCause() == cause) break;
-        }
-        return false;
+        return Causes.anyMatching(e, cause -> cause.getClass().getSimpleName().equals("FileCountLimitExceededException"));
     }
 
     private static String maxPartsSeen() {
@@ -135,8 +132,7 @@ public class RestRefusals extends ResponseEntityExceptionHandler {
     }
 
     private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+        Throwable root = Causes.root(e);
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }
