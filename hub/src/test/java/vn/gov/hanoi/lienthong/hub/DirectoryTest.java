@@ -57,7 +57,8 @@ class DirectoryTest extends HubIntegrationTest {
         Files.writeString(file, withNewAgency);
         HttpResponse<String> reload = post("/actuator/directory");
         assertThat(reload.statusCode()).isEqualTo(200);
-        assertThat(reload.body()).contains("\"applied\":true", "000.00.55.H26");
+        // The file watcher may have read the change first (then this reload adds nothing new): either way it is applied.
+        assertThat(reload.body()).contains("\"applied\":true");
         assertThat(get("/api/v1/directory").body()).contains("000.00.55.H26");
 
         // The new agency receives documents at once: its delivery route exists.
