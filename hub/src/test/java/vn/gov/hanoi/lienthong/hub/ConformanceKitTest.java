@@ -76,6 +76,32 @@ class ConformanceKitTest extends HubIntegrationTest {
         assertThat(report.render()).contains("FAIL  status", "cases failed: fix them and run the kit again");
     }
 
+    @Test
+    void aSendTheHubRefusesIsReportedAsSoonAsTheHubIssuesTheRefusal() {
+        // A system signing with a certificate under a root the hub does not trust: refused at inspection.
+        SimulatedAgency untrusted = SimulatedAgency.soap(SO_TAI_CHINH.organId, SO_TAI_CHINH_SYSTEM, client(SO_TAI_CHINH))
+                .signingWith(PKI.untrustedSigner());
+        Duration patient = Duration.ofSeconds(120);
+        ConformanceReport report = new ConformanceKit(new HubClient(serviceUrl(), "bo-kiem-thu", "demo-kiemthu-2026"),
+                TestHub.KIT_ORGAN_ID, untrusted, new ConformanceKit.Settings(patient, 1024 * 1024, Duration.ofSeconds(2))).run();
+        LOG.info("\n{}", report.render());
+        assertThat(report.result("send").passed()).isFalse();
+        assertThat(report.result("send").detail()).contains("the hub refused document", "CERTIFICATE_UNTRUSTED");
+        assertThat(report.result("send").took()).as("reported within seconds, not after the kit's %s", patient)
+                .isLessThan(Duration.ofSeconds(15));
+        assertThat(report.render()).contains("FAIL  send");
+    }
+
+    @Test
+    void aSendRefusedAtTheDoorIsReportedWithItsCode() {
+        // A system whose secret is another agency's name for it: every call refused at once.
+        SimulatedAgency impostor = SimulatedAgency.soap(SO_TAI_CHINH.organId, SO_TAI_CHINH_SYSTEM, client(SO_NOI_VU));
+        ConformanceReport report = kit(impostor).run();
+        assertThat(report.result("send").passed()).isFalse();
+        assertThat(report.result("send").detail()).contains("refused the send at once with SENDER_MISMATCH");
+        assertThat(report.result("send").took()).isLessThan(Duration.ofSeconds(5));
+    }
+
     private ConformanceKit kit(SimulatedAgency agency) {
         return new ConformanceKit(new HubClient(serviceUrl(), "bo-kiem-thu", "demo-kiemthu-2026"), TestHub.KIT_ORGAN_ID,
                 agency, QUICK);

@@ -28,8 +28,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The CRLs named by certificates' distribution points, fetched with a timeout and kept until their
- * nextUpdate. The JDK fetches CRLs itself only under a JVM-wide switch; the hub wants its own timeout and
- * cache, so it fetches them here and hands them to the PKIX validator.
+ * nextUpdate, and the CRLs an operator placed beside the trust anchors (local CRLs: a CA whose list is
+ * downloaded out of band, or the embedded demo CA's, which has no server). The JDK fetches CRLs itself only
+ * under a JVM-wide switch; the hub wants its own timeout and cache, so it fetches them here and hands them
+ * to the PKIX validator.
  */
 public final class CrlCache {
 
@@ -39,14 +41,20 @@ public final class CrlCache {
     private final Duration timeout;
     private final Clock clock;
     private final Map<String, X509CRL> byUrl = new ConcurrentHashMap<>();
+    private final List<X509CRL> local;
 
     public CrlCache(Duration timeout, Clock clock) {
+        this(timeout, clock, List.of());
+    }
+
+    public CrlCache(Duration timeout, Clock clock, List<X509CRL> local) {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
         this.timeout = timeout;
         this.clock = clock;
+        this.local = List.copyOf(local);
     }
 
-    /** The CRL of one certificate's first reachable distribution point, or null. */
+    /** The CRL of one certificate's first reachable distribution point, else a local CRL of its issuer, or null. */
     X509CRL crlFor(X509Certificate certificate) {
         Found found = crlsFor(List.of(certificate));
         return found.crls().isEmpty() ? null : found.crls().get(0);
@@ -72,6 +80,12 @@ public final class CrlCache {
                     crls.add(crl);
                 } else {
                     unreachable.add(url);
+                }
+            }
+            // Which CRL is the right one, and whether it is current, is the validator's call (issuer, signature, dates).
+            for (X509CRL crl : local) {
+                if (crl.getIssuerX500Principal().equals(certificate.getIssuerX500Principal()) && !crls.contains(crl)) {
+                    crls.add(crl);
                 }
             }
         }

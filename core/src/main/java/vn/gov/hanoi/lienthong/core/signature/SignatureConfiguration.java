@@ -4,6 +4,12 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 
+import java.security.cert.X509CRL;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,9 +19,27 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 @Configuration
 class SignatureConfiguration {
 
+    /** The embedded demo's certificate authority (config/demo-pki): its root and its CRL. */
+    static final String DEMO_ANCHORS = "classpath*:demo-pki/*.pem";
+    static final String DEMO_CRLS = "classpath*:demo-pki/*.crl";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SignatureConfiguration.class);
+
     @Bean
     TrustAnchors trustAnchors(ResourcePatternResolver resources,
-                              @Value("${hub.trust.anchors:classpath*:trust/*.pem}") String anchors) throws IOException {
+                              @Value("${hub.trust.anchors:classpath*:trust/*.pem}") String anchors,
+                              @Value("${hub.trust.demo-ca:false}") boolean demoCa,
+                              org.springframework.core.env.Environment environment) throws IOException {
+        if (demoCa && environment.matchesProfiles("production")) {
+            throw new IllegalStateException("hub.trust.demo-ca=true under the production profile: the demo CA's signer "
+                    + "key is public; it must never be trusted where real documents are exchanged");
+        }
+        if (demoCa) {
+            LOG.warn("The DEMO certificate authority is trusted (hub.trust.demo-ca=true, config/demo-pki): its signer's "
+                    + "key is public, so a demo signature proves nothing. For the embedded demo only; the production "
+                    + "profile turns it off.");
+            return TrustAnchors.load(resources, anchors, DEMO_ANCHORS);
+        }
         return TrustAnchors.load(resources, anchors);
     }
 
@@ -26,7 +50,12 @@ class SignatureConfiguration {
     }
 
     @Bean
-    CrlCache crlCache(Clock clock, @Value("${hub.trust.revocation-timeout:5s}") Duration timeout) {
-        return new CrlCache(timeout, clock);
+    CrlCache crlCache(Clock clock, @Value("${hub.trust.revocation-timeout:5s}") Duration timeout,
+                      ResourcePatternResolver resources,
+                      @Value("${hub.trust.crls:classpath*:trust/*.crl}") String crls,
+                      @Value("${hub.trust.demo-ca:false}") boolean demoCa) throws IOException {
+        List<X509CRL> local = new ArrayList<>(LocalCrls.load(resources, crls));
+        if (demoCa) local.addAll(LocalCrls.load(resources, DEMO_CRLS));
+        return new CrlCache(timeout, clock, local);
     }
 }

@@ -25,7 +25,19 @@ public final class TrustAnchors {
         this.anchors = Set.copyOf(anchors);
     }
 
-    public static TrustAnchors load(ResourcePatternResolver resources, String pattern) throws IOException {
+    /** Every certificate in the files matching any of the patterns. */
+    public static TrustAnchors load(ResourcePatternResolver resources, String... patterns) throws IOException {
+        Set<TrustAnchor> anchors = new HashSet<>();
+        for (String pattern : patterns) {
+            anchors.addAll(loadOne(resources, pattern));
+        }
+        if (anchors.isEmpty()) {
+            LOG.warn("No trust anchor at {}: no signature can verify", String.join(", ", patterns));
+        }
+        return new TrustAnchors(anchors);
+    }
+
+    private static Set<TrustAnchor> loadOne(ResourcePatternResolver resources, String pattern) throws IOException {
         Set<TrustAnchor> anchors = new HashSet<>();
         CertificateFactory x509;
         try {
@@ -44,10 +56,7 @@ public final class TrustAnchors {
                 throw new IllegalStateException("trust anchor file " + resource.getDescription() + " is not PEM/DER X.509", e);
             }
         }
-        if (anchors.isEmpty()) {
-            LOG.warn("No trust anchor at {}: no signature can verify", pattern);
-        }
-        return new TrustAnchors(anchors);
+        return anchors;
     }
 
     public Set<TrustAnchor> anchors() {

@@ -16,6 +16,7 @@ import vn.gov.hanoi.lienthong.core.document.DeliveryRecord;
 import vn.gov.hanoi.lienthong.core.document.DeliveryState;
 import vn.gov.hanoi.lienthong.core.document.DeliveryStore;
 import vn.gov.hanoi.lienthong.core.document.DocumentRecord;
+import vn.gov.hanoi.lienthong.core.document.DocumentState;
 import vn.gov.hanoi.lienthong.core.document.DocumentStore;
 import vn.gov.hanoi.lienthong.core.document.StatusRecord;
 import vn.gov.hanoi.lienthong.core.document.StatusStore;
@@ -95,7 +96,12 @@ public class StatusService {
         });
     }
 
-    /** The history of a document: all of it for its sender, its own part for a recipient. */
+    /**
+     * The history of a document: all of it for its sender, its own part for a recipient. An agency named as a
+     * recipient is a party before anything is delivered to it: it sees its own deliveries and statuses (none yet,
+     * perhaps) and, when the hub refused the document, that refusal (status 02 and its reasons) — never the
+     * document itself, which it may fetch only once delivered.
+     */
     public StatusHistory history(Agency caller, UUID documentId) {
         DocumentRecord document = documents.find(documentId)
                 .orElseThrow(() -> RefusedException.because(ReasonCode.DOCUMENT_NOT_FOUND, documentId));
@@ -107,11 +113,16 @@ public class StatusService {
         }
         List<DeliveryRecord> own = allDeliveries.stream()
                 .filter(d -> d.recipientOrganId().equals(caller.organId())).toList();
-        if (own.isEmpty()) {
+        if (own.isEmpty() && !document.recipientOrganIds().contains(caller.organId())) {
             throw RefusedException.because(ReasonCode.NOT_A_PARTY, caller.organId(), documentId);
         }
-        return new StatusHistory(document, own,
-                allStatuses.stream().filter(s -> s.organId().equals(caller.organId())).toList(), null);
+        return new StatusHistory(document, own, allStatuses.stream()
+                .filter(s -> s.organId().equals(caller.organId()) || refusalByTheHub(document, s)).toList(), null);
+    }
+
+    /** A document is REJECTED only at inspection, before any delivery: its status 02 can only be the hub's. */
+    private static boolean refusalByTheHub(DocumentRecord document, StatusRecord status) {
+        return document.state() == DocumentState.REJECTED && StatusCodes.REFUSED.equals(status.statusCode());
     }
 
     public record StatusAcceptance(boolean recorded, List<OutboxMessage> notices) {

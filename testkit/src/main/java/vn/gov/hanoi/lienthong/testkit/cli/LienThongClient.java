@@ -24,6 +24,10 @@ import vn.gov.hanoi.lienthong.schemas.ws.types.StatusEntry;
 import vn.gov.hanoi.lienthong.testkit.client.HubClient;
 import vn.gov.hanoi.lienthong.testkit.edxml.DocumentMessage;
 import vn.gov.hanoi.lienthong.testkit.edxml.StatusMessage;
+import vn.gov.hanoi.lienthong.testkit.pki.AdesSigner;
+import vn.gov.hanoi.lienthong.testkit.pki.Credential;
+import vn.gov.hanoi.lienthong.testkit.pki.DemoPki;
+import vn.gov.hanoi.lienthong.testkit.pki.EnvelopeSigner;
 import vn.gov.hanoi.lienthong.testkit.simulator.AgencySimulator;
 
 /** A command-line agency system: send, list pending, fetch, report a status, read a history; or simulate a push agency. */
@@ -31,7 +35,8 @@ import vn.gov.hanoi.lienthong.testkit.simulator.AgencySimulator;
         description = "Talks to a Liên Thông hub as one agency's document system would.",
         subcommands = {LienThongClient.Send.class, LienThongClient.Pending.class, LienThongClient.Fetch.class,
                 LienThongClient.Status.class, LienThongClient.History.class, LienThongClient.Simulate.class,
-                LienThongClient.Conformance.class, LienThongClient.HashSecret.class})
+                LienThongClient.Conformance.class, LienThongClient.HashSecret.class,
+                LienThongClient.DemoSigner.class, LienThongClient.SamplePdf.class})
 public class LienThongClient {
 
     @Option(names = "--hub", defaultValue = "http://localhost:8080/ws/edoc", description = "The hub's SOAP service (default: ${DEFAULT-VALUE}).")
@@ -78,9 +83,19 @@ public class LienThongClient {
         @Option(names = "--notation", defaultValue = "UBND-VP", description = "e.g. QĐ-UBND; begins with the type's abbreviation where it has one.") String notation;
         @Option(names = "--document-id", description = "Your own id of the document (default: a new UUID).") String documentId;
         @Parameters(description = "Files to attach (.pdf, .docx, .odt…).") List<File> files = new ArrayList<>();
+        @CommandLine.ArgGroup(exclusive = true) Signing signing;
+
+        static class Signing {
+            @Option(names = "--sign-demo", required = true, description = "Sign the envelope (XML-DSig) and every PDF "
+                    + "(PAdES) with the embedded demo's signer (config/demo-pki: no legal value).") boolean demo;
+            @Option(names = "--sign-with", required = true, description = "Sign with the key in this PKCS#12 file "
+                    + "(password from LIENTHONG_SIGNING_PASSWORD).") File keyStore;
+        }
 
         @Override
         public Integer call() throws Exception {
+            Credential signer = signing == null ? null
+                    : signing.demo ? DemoPki.signer() : credentialFrom(signing.keyStore);
             DocumentMessage message = DocumentMessage.from(from).to(to.toArray(String[]::new)).subject(subject)
                     .type(type, typeName).code(number, notation);
             if (fromName != null) message.fromName(fromName);
@@ -90,11 +105,77 @@ public class LienThongClient {
                 File file = files.get(i);
                 String contentType = Files.probeContentType(file.toPath());
                 message.attachment("file-" + (i + 1), file.getName(), contentType);
-                parts.add(HubClient.Part.file("file-" + (i + 1), file.getName(), contentType, file));
+                if (signer != null && file.getName().toLowerCase(java.util.Locale.ROOT).endsWith(".pdf")) {
+                    parts.add(HubClient.Part.bytes("file-" + (i + 1), file.getName(), contentType,
+                            AdesSigner.padesSign(Files.readAllBytes(file.toPath()), signer)));
+                } else {
+                    parts.add(HubClient.Part.file("file-" + (i + 1), file.getName(), contentType, file));
+                }
             }
-            SendDocumentResponse response = parent.client().send(message.toBytes(), parts.toArray(HubClient.Part[]::new));
+            byte[] envelope = signer == null ? message.toBytes() : EnvelopeSigner.sign(message.toBytes(), signer);
+            SendDocumentResponse response = parent.client().send(envelope, parts.toArray(HubClient.Part[]::new));
+            if (signer != null) {
+                System.out.println("Signed by " + signer.certificate().getSubjectX500Principal().getName());
+            }
             System.out.println((response.isDuplicate() ? "Already sent: " : "Sent: ") + response.getDocumentId());
             System.out.println("  your document id: " + message.documentId());
+            return 0;
+        }
+    }
+
+    static Credential credentialFrom(File keyStore) throws Exception {
+        String password = System.getenv("LIENTHONG_SIGNING_PASSWORD");
+        if (password == null) {
+            throw new IllegalArgumentException("set LIENTHONG_SIGNING_PASSWORD to the password of " + keyStore);
+        }
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keyStore.toPath())) {
+            store.load(in, password.toCharArray());
+        }
+        String alias = java.util.Collections.list(store.aliases()).stream().filter(a -> {
+            try {
+                return store.isKeyEntry(a);
+            } catch (java.security.KeyStoreException e) {
+                return false;
+            }
+        }).findFirst().orElseThrow(() -> new IllegalArgumentException(keyStore + " holds no private key"));
+        java.security.cert.Certificate[] chain = store.getCertificateChain(alias);
+        List<java.security.cert.X509Certificate> above = new ArrayList<>();
+        for (int i = 1; i < chain.length; i++) {
+            java.security.cert.X509Certificate certificate = (java.security.cert.X509Certificate) chain[i];
+            if (!certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal())) above.add(certificate);
+        }
+        return new Credential((java.security.PrivateKey) store.getKey(alias, password.toCharArray()),
+                (java.security.cert.X509Certificate) chain[0], above);
+    }
+
+    @Command(name = "demo-signer", description = "Write the embedded demo's signer (PKCS#12, password "
+            + DemoPki.SIGNER_PASSWORD + ") for your own system to sign test documents with. No legal value: the "
+            + "embedded hub trusts it; a production hub never does.")
+    static class DemoSigner implements Callable<Integer> {
+        @Option(names = "--out", defaultValue = "lienthong-demo-signer.p12") Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            try (InputStream in = DemoPki.class.getClassLoader().getResourceAsStream(DemoPki.SIGNER_RESOURCE)) {
+                Files.copy(in, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            System.out.println("Demo signer written to " + out + " (PKCS#12, password " + DemoPki.SIGNER_PASSWORD + ")");
+            System.out.println("  " + DemoPki.signer().certificate().getSubjectX500Principal().getName());
+            return 0;
+        }
+    }
+
+    @Command(name = "sample-pdf", description = "Write a one-page PDF to send when trying the hub out.")
+    static class SamplePdf implements Callable<Integer> {
+        @Parameters(index = "0", defaultValue = "cong-van-thu-nghiem.pdf") Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            Files.write(out, vn.gov.hanoi.lienthong.testkit.files.SampleFiles.scannedLetterPdf(
+                    "UY BAN NHAN DAN THANH PHO HA NOI", "Cong van thu nghiem truc lien thong van ban",
+                    "(van ban mau cua bo cong cu, khong co gia tri phap ly)"));
+            System.out.println("Sample PDF written to " + out);
             return 0;
         }
     }

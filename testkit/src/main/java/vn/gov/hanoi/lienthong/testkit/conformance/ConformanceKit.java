@@ -114,8 +114,22 @@ public final class ConformanceKit {
 
     private CaseResult send() throws Exception {
         Set<String> before = new HashSet<>(kit.pending());
-        agency.sendDocumentTo(kitOrganId);
-        Optional<GetDocumentResponse> arrived = awaitDocumentFromAgency(before, settings.timeout());
+        AgencyUnderTest.SendAnswer answer = agency.sendDocumentTo(kitOrganId);
+        if (answer.refusalCode() != null) {
+            return CaseResult.fail("send", "", "the hub refused the send at once with " + answer.refusalCode()
+                    + " (the HubFault's code over SOAP, the Reason body's over REST; README, \"Refusals\"): "
+                    + "correct what the code names and send again.");
+        }
+        Optional<Arrival> outcome = await(settings.timeout(), () -> {
+            Optional<GetDocumentResponse> document = documentFromAgency(before);
+            if (document.isPresent()) return Optional.of(new Arrival(document.get(), null));
+            return refusalOf(answer.documentId()).map(refusal -> new Arrival(null, refusal));
+        });
+        if (outcome.isPresent() && outcome.get().refusal() != null) {
+            return CaseResult.fail("send", "", "the hub refused document " + answer.documentId() + " from "
+                    + agency.organId() + ": " + outcome.get().refusal() + ". Correct it and send again.");
+        }
+        Optional<GetDocumentResponse> arrived = outcome.map(Arrival::document);
         if (arrived.isEmpty()) {
             return CaseResult.fail("send", "", "no document from " + agency.organId() + " reached the kit ("
                     + kitOrganId + ") within " + seconds(settings.timeout()) + " s. Check the system's answer from "
@@ -240,17 +254,42 @@ public final class ConformanceKit {
     }
 
     private Optional<GetDocumentResponse> awaitDocumentFromAgency(Set<String> before, Duration within) throws Exception {
-        return await(within, () -> {
-            for (String id : kit.pending()) {
-                if (before.contains(id) || seenFromAgency.contains(id)) continue;
-                GetDocumentResponse document = kit.fetch(id);
-                if (agency.organId().equals(document.getSenderOrganId())) {
-                    seenFromAgency.add(id);
-                    return Optional.of(document);
-                }
+        return await(within, () -> documentFromAgency(before));
+    }
+
+    private Optional<GetDocumentResponse> documentFromAgency(Set<String> before) throws Exception {
+        for (String id : kit.pending()) {
+            if (before.contains(id) || seenFromAgency.contains(id)) continue;
+            GetDocumentResponse document = kit.fetch(id);
+            if (agency.organId().equals(document.getSenderOrganId())) {
+                seenFromAgency.add(id);
+                return Optional.of(document);
             }
+        }
+        return Optional.empty();
+    }
+
+    /** A document sent to the kit, or the hub's refusal of it. */
+    private record Arrival(GetDocumentResponse document, String refusal) {
+    }
+
+    /**
+     * The hub's refusal of a document addressed to the kit (status 02 and its reasons, which a named recipient
+     * may read), as soon as the hub has issued it; empty while it is on its way, or when the id is unknown.
+     */
+    private Optional<String> refusalOf(String documentId) throws Exception {
+        if (documentId == null) return Optional.empty();
+        GetStatusHistoryResponse history;
+        try {
+            history = kit.history(documentId);
+        } catch (vn.gov.hanoi.lienthong.schemas.ws.edoc.HubFault fault) {
+            // DOCUMENT_NOT_FOUND or NOT_A_PARTY: not a document to the kit, or a mistyped id; keep waiting for it.
             return Optional.empty();
-        });
+        }
+        if (!"REJECTED".equals(history.getDocumentState())) return Optional.empty();
+        List<String> reasons = history.getStatus().stream().filter(s -> "02".equals(s.getStatusCode()))
+                .flatMap(s -> s.getReason().stream()).map(r -> r.getCode() + " (" + r.getMessageEn() + ")").toList();
+        return Optional.of(reasons.isEmpty() ? "REJECTED" : String.join("; ", reasons));
     }
 
     /** The edXML DocumentId the sender gave (MessageHeader/DocumentId of the envelope). */
@@ -274,11 +313,13 @@ public final class ConformanceKit {
     }
 
     private static CaseResult guarded(String name, String purpose, Callable<CaseResult> run) {
+        Instant start = Instant.now();
         try {
             CaseResult result = run.call();
-            return new CaseResult(name, purpose, result.passed(), result.detail(), result.applicable());
+            return new CaseResult(name, purpose, result.passed(), result.detail(), result.applicable(),
+                    Duration.between(start, Instant.now()));
         } catch (Exception e) {
-            return CaseResult.fail(name, purpose, "the case could not run: " + e);
+            return new CaseResult(name, purpose, false, "the case could not run: " + e, true, Duration.between(start, Instant.now()));
         }
     }
 

@@ -19,7 +19,8 @@ public record ConformanceReport(String organId, List<CaseResult> cases) {
         text.append("Conformance of agency ").append(organId).append(" with the Liên Thông hub\n\n");
         for (CaseResult result : cases) {
             text.append(!result.applicable() ? "N/A   " : result.passed() ? "PASS  " : "FAIL  ").append(String.format("%-18s", result.name()))
-                    .append(result.purpose()).append('\n');
+                    .append(result.purpose()).append(String.format(java.util.Locale.ROOT, " (%.1f s)",
+                            result.took().toMillis() / 1000.0)).append('\n');
             text.append("      ").append(result.detail().replace("\n", "\n      ")).append('\n');
         }
         long failed = cases.stream().filter(c -> !c.passed()).count();

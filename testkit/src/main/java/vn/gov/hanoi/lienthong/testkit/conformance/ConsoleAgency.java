@@ -31,9 +31,16 @@ public final class ConsoleAgency implements AgencyUnderTest {
     }
 
     @Override
-    public void sendDocumentTo(String recipientOrganId) throws IOException {
-        ask("From your system, send a document with at least one signed file to " + recipientOrganId
-                + " (the conformance kit).");
+    public SendAnswer sendDocumentTo(String recipientOrganId) throws IOException {
+        out.println();
+        out.println(">>> From your system, send a document with at least one signed file to " + recipientOrganId
+                + " (the conformance kit). On the embedded demo hub, sign with the demo signer (no legal value): "
+                + "'lienthong-client demo-signer' writes its key store, or 'lienthong-client send --sign-demo' sends "
+                + "one for you.");
+        out.print(">>> Then type what the hub answered — its document id, or the reason code if it refused the "
+                + "send — or just press Enter: ");
+        out.flush();
+        return SendAnswer.parse(in.readLine());
     }
 
     @Override

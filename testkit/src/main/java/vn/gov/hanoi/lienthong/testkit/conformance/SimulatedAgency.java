@@ -12,11 +12,16 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import vn.gov.hanoi.lienthong.schemas.ws.edoc.HubFault;
 import vn.gov.hanoi.lienthong.testkit.client.HubClient;
 import vn.gov.hanoi.lienthong.testkit.edxml.DocumentMessage;
 import vn.gov.hanoi.lienthong.testkit.edxml.StatusMessage;
 import vn.gov.hanoi.lienthong.testkit.files.SampleFiles;
 import vn.gov.hanoi.lienthong.testkit.mail.OfficialMail;
+import vn.gov.hanoi.lienthong.testkit.pki.AdesSigner;
+import vn.gov.hanoi.lienthong.testkit.pki.Credential;
+import vn.gov.hanoi.lienthong.testkit.pki.DemoPki;
+import vn.gov.hanoi.lienthong.testkit.pki.EnvelopeSigner;
 import vn.gov.hanoi.lienthong.testkit.simulator.AgencySimulator;
 import vn.gov.hanoi.lienthong.testkit.simulator.MailboxAgencySimulator;
 import vn.gov.hanoi.lienthong.testkit.simulator.ReceivedDocument;
@@ -43,6 +48,7 @@ public final class SimulatedAgency implements AgencyUnderTest {
     private final ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor();
     private byte[] lastEnvelope;
     private byte[] lastFile;
+    private Credential signer = DemoPki.signer();
 
     private SimulatedAgency(String organId, HubClient client, Consumer<Boolean> availability) {
         this(organId, client, availability, null, null, null, 0);
@@ -119,33 +125,52 @@ public final class SimulatedAgency implements AgencyUnderTest {
         }, 100, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Signs what it sends with this credential (the envelope and the PDF) instead of the embedded demo's signer;
+     * a signer the hub does not trust makes the system whose documents the hub refuses.
+     */
+    public SimulatedAgency signingWith(Credential credential) {
+        this.signer = credential;
+        return this;
+    }
+
     @Override
-    public void sendDocumentTo(String recipientOrganId) throws Exception {
+    public SendAnswer sendDocumentTo(String recipientOrganId) throws Exception {
         if (mailbox != null) {
             lastMessageId = "<" + java.util.UUID.randomUUID() + "@" + mailbox.address().substring(mailbox.address().indexOf('@') + 1) + ">";
             lastEnvelope = ("Số, ký hiệu: 5/UBND-VP\nNơi nhận: " + recipientOrganId + "\n").getBytes(StandardCharsets.UTF_8);
             lastFile = SampleFiles.pdf(32 * 1024, 5);
-            resendLastDocument();
-            return;
+            return resend();
         }
-        lastEnvelope = DocumentMessage.from(organId).fromName("Cơ quan " + organId).to(recipientOrganId)
+        lastEnvelope = EnvelopeSigner.sign(DocumentMessage.from(organId).fromName("Cơ quan " + organId).to(recipientOrganId)
                 .type(18, "Công văn").code("5", "KT-HT").subject("Về việc kiểm thử gửi văn bản qua trục liên thông")
-                .attachment("cv5", "Công văn 5.pdf", "application/pdf").toBytes();
-        lastFile = SampleFiles.pdf(32 * 1024, 5);
-        resendLastDocument();
+                .attachment("cv5", "Công văn 5.pdf", "application/pdf").toBytes(), signer);
+        lastFile = AdesSigner.padesSign(SampleFiles.scannedLetterPdf("CONG VAN SO 5/KT-HT",
+                "Ve viec kiem thu gui van ban qua truc lien thong"), signer);
+        return resend();
     }
 
     @Override
     public void resendLastDocument() throws Exception {
+        resend();
+    }
+
+    /** A mail's fate is not known to its sender; a system's send is answered with an id or a HubFault. */
+    private SendAnswer resend() throws Exception {
         if (mailbox != null) {
             OfficialMail.from(mailbox.address()).to(hubMailbox).messageId(lastMessageId)
                     .subject("Về việc kiểm thử gửi văn bản qua hộp thư công vụ")
                     .text(new String(lastEnvelope, StandardCharsets.UTF_8))
                     .file("cong-van-5.pdf", "application/pdf", lastFile)
                     .send(smtpHost, smtpPort);
-            return;
+            return SendAnswer.unknown();
         }
-        client.send(lastEnvelope, HubClient.Part.bytes("cv5", "Công văn 5.pdf", "application/pdf", lastFile));
+        try {
+            return SendAnswer.accepted(client.send(lastEnvelope,
+                    HubClient.Part.bytes("cv5", "Công văn 5.pdf", "application/pdf", lastFile)).getDocumentId());
+        } catch (HubFault fault) {
+            return SendAnswer.refused(fault.getFaultInfo() == null ? "HubFault" : fault.getFaultInfo().getCode());
+        }
     }
 
     @Override
