@@ -45,6 +45,8 @@ public final class RestAgencySimulator implements AutoCloseable {
     private final Map<String, AtomicInteger> documentCalls = new ConcurrentHashMap<>();
     private final Map<String, String> references = new ConcurrentHashMap<>();
     private final List<Map<String, String>> statuses = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> statusBodies = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, RawPush> rawPushes = new ConcurrentHashMap<>();
     private final AtomicInteger published = new AtomicInteger();
     private volatile boolean available = true;
     private volatile Consumer<ReceivedDocument> onFirstReceipt = document -> { };
@@ -84,6 +86,9 @@ public final class RestAgencySimulator implements AutoCloseable {
             byte[] envelope = null;
             Map<String, String> hashes = new LinkedHashMap<>();
             Map<String, String> names = new LinkedHashMap<>();
+            List<String> partOrder = new ArrayList<>();
+            Map<String, String> partTypes = new LinkedHashMap<>();
+            String deliveryJson = null;
             for (int i = 0; i < multipart.getCount(); i++) {
                 BodyPart part = multipart.getBodyPart(i);
                 // Part headers are UTF-8 (RFC 7578); the MIME parser reads them as Latin-1.
@@ -95,7 +100,12 @@ public final class RestAgencySimulator implements AutoCloseable {
                 try (InputStream in = part.getInputStream()) {
                     bytes = in.readAllBytes();
                 }
-                if ("delivery".equals(name)) delivery = strings(new String(bytes, StandardCharsets.UTF_8));
+                partOrder.add(name);
+                partTypes.put(name, part.getContentType());
+                if ("delivery".equals(name)) {
+                    deliveryJson = new String(bytes, StandardCharsets.UTF_8);
+                    delivery = strings(deliveryJson);
+                }
                 else if ("envelope".equals(name)) envelope = bytes;
                 else {
                     hashes.put(name, sha256(bytes));
@@ -113,6 +123,7 @@ public final class RestAgencySimulator implements AutoCloseable {
             names.forEach((contentId, fileName) -> kept.put("file:" + contentId, fileName));
             if (documents.putIfAbsent(documentId, received) == null) {
                 deliveryParts.put(documentId, kept);
+                rawPushes.put(documentId, new RawPush(deliveryJson, List.copyOf(partOrder), Map.copyOf(partTypes)));
                 references.put(documentId, referencePrefix + "-" + published.incrementAndGet());
                 onFirstReceipt.accept(received);
             }
@@ -128,7 +139,9 @@ public final class RestAgencySimulator implements AutoCloseable {
                 exchange.sendResponseHeaders(503, -1);
                 return;
             }
-            statuses.add(strings(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            statusBodies.add(body);
+            statuses.add(strings(body));
             exchange.sendResponseHeaders(204, -1);
         }
     }
@@ -171,6 +184,24 @@ public final class RestAgencySimulator implements AutoCloseable {
     /** The "delivery" part's fields (purpose, category, paperRequirement…) and "file:{contentId}" → file name. */
     public Map<String, String> deliveryOf(String hubDocumentId) {
         return deliveryParts.get(hubDocumentId);
+    }
+
+    /**
+     * A document push as it came over the wire: the "delivery" part's JSON text, the parts' names in their order
+     * and each part's Content-Type.
+     */
+    public record RawPush(String deliveryJson, List<String> partNames, Map<String, String> partContentTypes) {
+    }
+
+    public RawPush rawPushOf(String hubDocumentId) {
+        return rawPushes.get(hubDocumentId);
+    }
+
+    /** The JSON text of every status push received. */
+    public List<String> statusBodies() {
+        synchronized (statusBodies) {
+            return List.copyOf(statusBodies);
+        }
     }
 
     public String referenceOf(String hubDocumentId) {

@@ -53,14 +53,20 @@ public class RestPushChannel implements DeliveryChannel {
     private final RestClient http;
     private final SignedDocuments signed;
 
+    /**
+     * @param builder Spring Boot's, with the application's JSON mapper: times as ISO-8601 strings, as the
+     *                agency-side contract (lienthong-agency-rest-push-v1.json) says — a bare RestClient.builder()
+     *                writes an Instant as a number of seconds
+     */
     public RestPushChannel(SignedDocuments signed, vn.gov.hanoi.lienthong.core.delivery.OutboundTls tls,
+                           RestClient.Builder builder,
                            @Value("${hub.delivery.connect-timeout:10s}") Duration connectTimeout,
                            @Value("${hub.delivery.receive-timeout:60s}") Duration receiveTimeout) {
         this.signed = signed;
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
                 HttpClient.newBuilder().connectTimeout(connectTimeout).sslContext(tls.sslContext()).build());
         requests.setReadTimeout(receiveTimeout);
-        this.http = RestClient.builder().requestFactory(requests).build();
+        this.http = builder.requestFactory(requests).build();
     }
 
     @Override
