@@ -50,6 +50,15 @@ public class ArtemisBrokerConfiguration {
         };
     }
 
+    /**
+     * The broker's MBeans in the JVM's platform MBean server, where Hawtio's JMX tree shows every address and queue
+     * (message count, consumers, messages added) beside Camel's routes.
+     */
+    @Bean
+    ArtemisConfigurationCustomizer brokerManagement() {
+        return configuration -> configuration.setJMXManagementEnabled(true).setJMXUseBrokerName(true);
+    }
+
     @Bean
     ArtemisConfigurationCustomizer brokerMetrics(MeterRegistry registry) {
         return configuration -> configuration.setMetricsConfiguration(new MetricsConfiguration()

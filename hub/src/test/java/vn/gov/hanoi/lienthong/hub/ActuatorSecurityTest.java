@@ -26,16 +26,21 @@ import static vn.gov.hanoi.lienthong.hub.DemoAgencies.SO_NOI_VU;
 class ActuatorSecurityTest extends HubIntegrationTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
+    /** Hawtio answers /actuator/hawtio with a redirect to its page: the operator follows it. */
+    private final HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
 
     @Test
     void everyEndpointButTheHealthProbesNeedsAnOperator() throws Exception {
         List<String> endpoints = exposedEndpoints();
-        assertThat(endpoints).as("the endpoints the hub exposes").contains("/actuator/metrics", "/actuator/directory");
+        assertThat(endpoints).as("the endpoints the hub exposes").contains("/actuator/metrics", "/actuator/directory",
+                "/actuator/hawtio", "/actuator/jolokia");
         for (String endpoint : endpoints) {
             assertThat(get(endpoint, null).statusCode()).as("anonymous GET %s", endpoint).isEqualTo(401);
             assertThat(get(endpoint, agencySystem()).statusCode()).as("an agency system's GET %s", endpoint).isEqualTo(401);
-            assertThat(get(endpoint, DemoPeople.OPERATOR.basicAuthorization()).statusCode())
-                    .as("an operator's GET %s", endpoint).isEqualTo(200);
+            assertThat(get(endpoint, basic(DemoPeople.AUDITOR.username, DemoPeople.AUDITOR.secret)).statusCode())
+                    .as("a person without the operator role: GET %s", endpoint).isEqualTo(403);
+            assertThat(following.send(request(endpoint, DemoPeople.OPERATOR.basicAuthorization()).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).as("an operator's GET %s", endpoint).isEqualTo(200);
         }
         assertThat(get("/actuator", null).statusCode()).isEqualTo(401);
         assertThat(get("/actuator/metrics/jvm.memory.used", null).statusCode()).isEqualTo(401);

@@ -28,6 +28,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * Spring context (same annotations, same properties), so the servers start once for the whole suite.
  */
 @CamelSpringBootTest
+// Camel's MBeans, as the running hub has them: the operators' console (Hawtio, Jolokia) reads them.
+@org.apache.camel.test.spring.junit5.DisableJmx(false)
 @SpringBootTest(classes = LienThongHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class HubIntegrationTest {
 

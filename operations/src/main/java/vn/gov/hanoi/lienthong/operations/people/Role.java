@@ -10,7 +10,12 @@ public enum Role {
     /** Watches the hub: the actuator's endpoints (metrics, the directory, and what later joins them). */
     OPERATOR,
     /** Everything an operator may, and the actions that change how the hub runs. */
-    ADMINISTRATOR;
+    ADMINISTRATOR,
+    /**
+     * Reads the hub's records for an audit (the ledger, the evidence; the archive issue gives it its pages) —
+     * and never operates it: no actuator, no console.
+     */
+    AUDITOR;
 
     /** The Spring Security authority of the role. */
     public String authority() {

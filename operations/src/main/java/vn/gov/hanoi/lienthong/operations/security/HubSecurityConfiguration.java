@@ -24,7 +24,18 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import vn.gov.hanoi.lienthong.operations.people.PeopleDirectory;
 import vn.gov.hanoi.lienthong.operations.people.Role;
@@ -33,13 +44,20 @@ import vn.gov.hanoi.lienthong.operations.people.Role;
  * Who may reach what, for every kind of caller, in one place.
  *
  * <ol>
- *   <li><b>The actuator</b> (the management endpoints, on the main port or on {@code management.server.port}):
- *   the health probes are open to anyone (load balancers, orchestrators); everything else — metrics, the
- *   directory and its reload — needs a person with the operator role, over HTTP Basic.</li>
+ *   <li><b>People</b>: the actuator (on the main port or on {@code management.server.port}), the operators'
+ *   console (Hawtio at {@code /actuator/hawtio}, its Jolokia agent at {@code /actuator/jolokia}) and the sign-in
+ *   page. The health probes are open to anyone (load balancers, orchestrators); everything else needs a person
+ *   with the operator role. A browser signs in with the form and keeps a session that expires
+ *   ({@code server.servlet.session.timeout}); a program calls with HTTP Basic on every request and keeps none.
+ *   Session requests that change something carry the CSRF token (a cookie Hawtio's console reads back); a
+ *   request carrying its own credentials needs none, since a browser never holds Basic credentials here (a
+ *   browser is sent to the form, never asked for Basic). Failed sign-ins are counted and slowed
+ *   ({@link LoginThrottle}). Which Jolokia requests a person may make is decided by role
+ *   ({@code JolokiaRoleRestrictor}).</li>
  *   <li><b>Agency systems</b> ({@code /ws}, {@code /api/v1}): they do not sign in as people. Each connector
  *   authenticates them against the agency directory ({@code AgencyAuthenticator}) and answers its own
  *   refusals in its own format (a SOAP fault, the REST refusal body), so this chain lets their requests through
- *   to the connector and keeps no session.</li>
+ *   to the connector and keeps no session. Their credentials open nothing in the first chain.</li>
  * </ol>
  */
 @Configuration
@@ -47,18 +65,47 @@ import vn.gov.hanoi.lienthong.operations.people.Role;
 public class HubSecurityConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(HubSecurityConfiguration.class);
+    private static final String REALM = "Lien Thong operations";
 
     @Bean
     @Order(1)
-    SecurityFilterChain actuatorChain(HttpSecurity http) throws Exception {
-        return http.securityMatcher(EndpointRequest.toAnyEndpoint())
+    SecurityFilterChain peopleChain(HttpSecurity http) throws Exception {
+        RequestMatcher signIn = PathPatternRequestMatcher.withDefaults().matcher(SignInPage.PATH);
+        RequestMatcher signOut = PathPatternRequestMatcher.withDefaults().matcher("/logout");
+        BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
+        basic.setRealmName(REALM);
+        basic.afterPropertiesSet();
+        return http.securityMatcher(new OrRequestMatcher(EndpointRequest.toAnyEndpoint(), signIn, signOut))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                        .requestMatchers(signIn).permitAll()
                         .anyRequest().hasRole(Role.OPERATOR.name()))
-                .httpBasic(basic -> basic.realmName("Lien Thong operations"))
-                // HTTP Basic on every call, no session cookie: nothing for a cross-site request to ride on.
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .formLogin(form -> form.loginPage(SignInPage.PATH).defaultSuccessUrl("/actuator/hawtio/", false))
+                .httpBasic(httpBasic -> httpBasic.realmName(REALM).authenticationEntryPoint(basic))
+                .exceptionHandling(exceptions -> exceptions
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(SignInPage.PATH),
+                                SignInPage::wantsAPage)
+                        .defaultAuthenticationEntryPointFor(basic, AnyRequestMatcher.INSTANCE)
+                        // A refusal of a caller who has not signed in (a POST without a CSRF token, say) asks for
+                        // credentials (401) like any other; a person signed in who may not do it gets 403.
+                        .accessDeniedHandler((request, response, denied) -> {
+                            var person = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                                    .getAuthentication();
+                            if (person == null || person instanceof org.springframework.security.authentication.AnonymousAuthenticationToken) {
+                                basic.commence(request, response, new org.springframework.security.authentication
+                                        .InsufficientAuthenticationException(denied.getMessage()));
+                            } else {
+                                response.sendError(jakarta.servlet.http.HttpServletResponse.SC_FORBIDDEN);
+                            }
+                        }))
+                .logout(logout -> logout.logoutRequestMatcher(signOut).logoutSuccessUrl(SignInPage.PATH + "?logout"))
+                .csrf(csrf -> csrf
+                        .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+                        .csrfTokenRequestHandler(new SinglePageCsrfHandler())
+                        .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
+                .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
+                .addFilterBefore(new SignInPage(), UsernamePasswordAuthenticationFilter.class)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .build();
     }
 
@@ -86,14 +133,29 @@ public class HubSecurityConfiguration {
         }
     }
 
-    @Bean
-    UserDetailsService people(PeopleDirectory directory) {
+    /** The user file as Spring Security reads a person; not a bean: only {@link #peopleAuthentication} uses it. */
+    private static UserDetailsService people(PeopleDirectory directory) {
         return username -> directory.byUsername(username)
                 .map(person -> User.withUsername(person.username())
                         .password(person.secretHash())
                         .authorities(person.roles().stream().map(Role::authority).toArray(String[]::new))
                         .build())
                 .orElseThrow(() -> new UsernameNotFoundException("no such person"));
+    }
+
+    @Bean
+    LoginThrottle loginThrottle(@Value("${hub.people-sign-in.free-attempts:5}") int freeAttempts,
+                                @Value("${hub.people-sign-in.first-hold:30s}") java.time.Duration firstHold,
+                                @Value("${hub.people-sign-in.longest-hold:30m}") java.time.Duration longestHold) {
+        return new LoginThrottle(freeAttempts, firstHold, longestHold, java.time.Clock.systemUTC());
+    }
+
+    @Bean
+    AuthenticationProvider peopleAuthentication(PeopleDirectory directory, PasswordEncoder encoder, LoginThrottle throttle,
+                                                io.micrometer.core.instrument.MeterRegistry meters) {
+        DaoAuthenticationProvider byUserFile = new DaoAuthenticationProvider(people(directory));
+        byUserFile.setPasswordEncoder(encoder);
+        return new ThrottledAuthenticationProvider(byUserFile, throttle, meters);
     }
 
     @Bean

@@ -6,7 +6,9 @@ import java.util.Base64;
 /** The people of the embedded demo's user file (config/users.yaml), with their demo secrets (README). */
 public enum DemoPeople {
     OPERATOR("operator", "demo-operator-2026"),
-    ADMIN("admin", "demo-admin-2026");
+    ADMIN("admin", "demo-admin-2026"),
+    /** Reads records for an audit; never operates the hub. */
+    AUDITOR("auditor", "demo-auditor-2026");
 
     public final String username;
     public final String secret;
