@@ -8,14 +8,14 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import vn.gov.hanoi.lienthong.connectors.edxmlsoap.EdocSoapConfiguration;
 import vn.gov.hanoi.lienthong.connectors.email.EmailConfiguration;
 import vn.gov.hanoi.lienthong.connectors.restjson.RestJsonConfiguration;
-import vn.gov.hanoi.lienthong.operations.security.HubSecurityConfiguration;
+import vn.gov.hanoi.lienthong.operations.OperationsConfiguration;
 import vn.gov.hanoi.lienthong.routes.RoutesConfiguration;
 
 /** Liên Thông: the hub through which Hanoi's state agencies exchange official documents. */
 @SpringBootApplication
 @EnableScheduling
 @Import({RoutesConfiguration.class, EdocSoapConfiguration.class, RestJsonConfiguration.class, EmailConfiguration.class,
-        HubSecurityConfiguration.class})
+        OperationsConfiguration.class})
 public class LienThongHubApplication {
 
     public static void main(String[] args) {

@@ -16,4 +16,7 @@ public interface BlobStore {
     InputStream open(String sha256) throws IOException;
 
     boolean contains(String sha256);
+
+    /** Whether a blob can be written and made durable now (a readiness check): throws when it cannot. */
+    void checkWritable() throws IOException;
 }

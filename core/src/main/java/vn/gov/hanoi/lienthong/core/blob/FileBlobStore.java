@@ -43,6 +43,17 @@ public final class FileBlobStore implements BlobStore {
     }
 
     @Override
+    public void checkWritable() throws IOException {
+        Path probe = incoming.resolve("probe-" + UUID.randomUUID() + ".part");
+        try (FileChannel channel = FileChannel.open(probe, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            channel.write(java.nio.ByteBuffer.wrap(new byte[] {1}));
+            channel.force(true);
+        } finally {
+            Files.deleteIfExists(probe);
+        }
+    }
+
+    @Override
     public StoredBlob store(InputStream content) throws IOException {
         Path temporary = incoming.resolve(UUID.randomUUID() + ".part");
         MessageDigest digest = sha256();

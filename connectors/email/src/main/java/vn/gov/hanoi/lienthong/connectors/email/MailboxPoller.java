@@ -83,10 +83,39 @@ public class MailboxPoller {
         this.session = Session.getInstance(properties);
     }
 
+    /**
+     * Whether the last poll reached the mailbox: the mail channel's health. The city's mail server being away is
+     * not the hub's failure: the letters wait on it, the exchange goes on, and the poller tries again.
+     */
+    public record Reach(boolean reached, java.time.Instant at, String problem, int failuresInARow) {
+    }
+
+    private volatile Reach reach = new Reach(true, null, null, 0);
+
+    public Reach reach() {
+        return reach;
+    }
+
     /** Takes the unseen messages of the mailbox, smallest first; returns how many it took. */
     public int poll() throws MessagingException {
         Store store = session.getStore(protocol);
-        store.connect(host, port, username, password);
+        try {
+            store.connect(host, port, username, password);
+        } catch (MessagingException unreachable) {
+            Reach before = reach;
+            reach = new Reach(false, java.time.Instant.now(), unreachable.getMessage(), before.failuresInARow() + 1);
+            // One line when it starts and one every hundred polls while it lasts, not one per poll.
+            if (before.reached() || reach.failuresInARow() % 100 == 0) {
+                LOG.warn("The hub's mailbox {}@{}:{} cannot be reached ({} poll(s) in a row): {}", username, host, port,
+                        reach.failuresInARow(), unreachable.getMessage());
+            }
+            return 0;
+        }
+        if (!reach.reached()) {
+            LOG.info("The hub's mailbox {}@{}:{} is reachable again after {} failed poll(s)", username, host, port,
+                    reach.failuresInARow());
+        }
+        reach = new Reach(true, java.time.Instant.now(), null, 0);
         try {
             IMAPFolder folder = (IMAPFolder) store.getFolder(folderName);
             folder.open(Folder.READ_WRITE);
