@@ -21,6 +21,14 @@ public class CoreConfiguration {
     }
 
     @Bean
+    vn.gov.hanoi.lienthong.core.metrics.HubMeters hubMeters(
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> registry) {
+        io.micrometer.core.instrument.MeterRegistry meters = registry.getIfAvailable();
+        return meters == null ? vn.gov.hanoi.lienthong.core.metrics.HubMeters.none()
+                : new vn.gov.hanoi.lienthong.core.metrics.HubMeters(meters);
+    }
+
+    @Bean
     BlobStore blobStore(HubSettings settings) {
         return new FileBlobStore(settings.blobDir());
     }

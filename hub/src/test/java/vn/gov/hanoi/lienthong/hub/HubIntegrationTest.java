@@ -30,6 +30,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 @CamelSpringBootTest
 // Camel's MBeans, as the running hub has them: the operators' console (Hawtio, Jolokia) reads them.
 @org.apache.camel.test.spring.junit5.DisableJmx(false)
+// Metrics export as the running hub has it (Spring Boot's tests switch it off): /actuator/prometheus.
+@org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = LienThongHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class HubIntegrationTest {
 
@@ -66,6 +68,7 @@ abstract class HubIntegrationTest {
         registry.add("hub.delivery.max-delay", () -> "2s");
         // Enough attempts (about 5 s with these delays) for an agency to come back within the conformance kit's window.
         registry.add("hub.delivery.max-attempts", () -> "6");
+        registry.add("hub.metrics.backlog-refresh", () -> "300ms");
         registry.add("hub.mail.smtp.host", () -> "127.0.0.1");
         registry.add("hub.mail.smtp.port", () -> MAIL_SERVER.getSmtp().getPort());
         registry.add("hub.mail.from", () -> HUB_MAILBOX);

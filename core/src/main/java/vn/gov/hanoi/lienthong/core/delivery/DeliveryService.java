@@ -49,11 +49,13 @@ public class DeliveryService {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final String hubOrganId;
+    private final vn.gov.hanoi.lienthong.core.metrics.HubMeters meters;
 
     public DeliveryService(AgencyDirectory directory, DocumentStore documents, DeliveryStore deliveries,
                            StatusStore statuses, SenderNotices notices, BlobStore blobs,
                            List<DeliveryChannel> channelImplementations, TransactionTemplate transaction, Clock clock,
-                           HubSettings settings) {
+                           HubSettings settings, vn.gov.hanoi.lienthong.core.metrics.HubMeters meters) {
+        this.meters = meters;
         this.directory = directory;
         this.documents = documents;
         this.deliveries = deliveries;
@@ -91,6 +93,7 @@ public class DeliveryService {
             if (delivery.state().reachedRecipient()) return List.of();
             Instant now = clock.instant();
             deliveries.transition(delivery, DeliveryState.FAILED, attempts, "gave up after " + attempts + " attempts", error, now);
+            meters.deliveryCompleted(delivery.channel().configName(), DeliveryState.FAILED.name());
             DocumentRecord document = documents.find(delivery.documentId()).orElseThrow();
             statuses.insertIfAbsent(document.id(), hubOrganId, StatusCodes.REFUSED, "Không chuyển được văn bản",
                     List.of(ReasonCode.DELIVERY_FAILED.with(delivery.recipientOrganId(), attempts, error)), now, now);
@@ -119,10 +122,12 @@ public class DeliveryService {
             acknowledgement = channel(recipient).sendDocument(recipient, outbound(document).forDelivery(delivery.requirement(),
                     delivery.article(), delivery.purpose(), delivery.note()));
         } catch (Exception e) {
+            meters.deliveryAttemptFailed(recipient.channel().configName(), recipient.organId());
             throw new DeliveryAttemptFailed("push of document " + document.id() + " to " + recipient.organId() + " failed", e);
         }
         deliveries.transition(delivery, DeliveryState.DELIVERED, attempt,
                 "pushed over " + recipient.channel().configName(), null, clock.instant());
+        meters.deliveryCompleted(recipient.channel().configName(), DeliveryState.DELIVERED.name());
         if (acknowledgement != null) deliveries.acknowledge(delivery.id(), acknowledgement);
         LOG.info("Delivered document {} to {}{}", document.id(), recipient.organId(),
                 acknowledgement == null ? "" : " (acknowledged: " + acknowledgement + ")");

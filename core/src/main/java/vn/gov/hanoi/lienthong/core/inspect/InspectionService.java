@@ -58,12 +58,15 @@ public class InspectionService {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final String hubOrganId;
+    private final vn.gov.hanoi.lienthong.core.metrics.HubMeters meters;
 
     public InspectionService(List<LegalityCheck> checks, EnvelopeSignatureVerifier signatures,
                              AttachmentSignatureVerifier attachmentVerifier, EdxmlReader edxml, DocumentStore documents, StatusStore statuses,
                              SenderNotices notices, BlobStore blobs, TransactionTemplate transaction, Clock clock,
-                             HubSettings settings, vn.gov.hanoi.lienthong.core.directory.AgencyDirectory directory) {
+                             HubSettings settings, vn.gov.hanoi.lienthong.core.directory.AgencyDirectory directory,
+                             vn.gov.hanoi.lienthong.core.metrics.HubMeters meters) {
         this.directory = directory;
+        this.meters = meters;
         this.checks = checks;
         this.signatures = signatures;
         this.attachmentVerifier = attachmentVerifier;
@@ -102,6 +105,7 @@ public class InspectionService {
                 // Neither accepted nor refused: the transaction rolls back and the broker redelivers later.
                 throw new RevocationUnavailableException(documentId, signature.detail());
             }
+            if (signature.verdict() != Verdict.UNSIGNED) meters.signatureVerified("envelope", signature.verdict().name());
             signatureFinding(signature).ifPresent(findings::add);
             unregisteredSigner(document, signature).ifPresent(findings::add);
             List<AttachmentSignatureVerifier.AttachmentSignature> attachmentSignatures = attachmentSignatures(inspected);
@@ -109,6 +113,7 @@ public class InspectionService {
                 if (found.subIndication() == SubIndication.TRY_LATER) {
                     throw new RevocationUnavailableException(documentId, found.file() + ": " + found.subIndication());
                 }
+                meters.signatureVerified("attachment", found.unreadable() ? "UNREADABLE" : String.valueOf(found.indication()));
                 if (found.unreadable()) {
                     findings.add(Finding.warning(ReasonCode.ATTACHMENT_SIGNATURE_UNREADABLE.with(found.file(),
                             found.simpleReportXml())));
@@ -135,6 +140,7 @@ public class InspectionService {
                     "inspection failed: " + reasons.stream().map(Reason::code).distinct().toList(), now);
             statuses.insertIfAbsent(documentId, hubOrganId, StatusCodes.REFUSED, "Trục liên thông từ chối văn bản",
                     reasons, now, now);
+            reasons.stream().map(Reason::code).distinct().forEach(code -> meters.refused("inspection", code));
             LOG.warn("Rejected document {} of {}: {}", documentId, document.senderOrganId(),
                     reasons.stream().map(r -> r.code() + " " + r.messageEn()).toList());
             return new InspectionOutcome(documentId, false, reasons, notices.pending(document, hubOrganId));

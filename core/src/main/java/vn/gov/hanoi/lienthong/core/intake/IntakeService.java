@@ -53,8 +53,12 @@ public class IntakeService {
     private final SignedDocuments signed;
     private final int envelopeMaxBytes;
 
+    private final vn.gov.hanoi.lienthong.core.metrics.HubMeters meters;
+
     public IntakeService(EdxmlReader edxml, BlobStore blobs, DocumentStore documents, TransactionTemplate transaction,
-                         Clock clock, SignedDocuments signed, HubSettings settings) {
+                         Clock clock, SignedDocuments signed, HubSettings settings,
+                         vn.gov.hanoi.lienthong.core.metrics.HubMeters meters) {
+        this.meters = meters;
         this.edxml = edxml;
         this.blobs = blobs;
         this.documents = documents;
@@ -120,6 +124,7 @@ public class IntakeService {
             // The same document arrived twice at the same moment; the other request recorded it first.
             return duplicateOf(documents.findBySender(summary.senderOrganId(), summary.senderDocumentId()).orElseThrow());
         }
+        meters.documentAccepted();
         LOG.info("Received document {} ({} {}) from {} for {} with {} attachment(s)", document.id(),
                 summary.codeNotation(), summary.senderDocumentId(), caller.organId(), summary.recipientOrganIds(),
                 attachments.size());

@@ -43,6 +43,14 @@ public final class CrlCache {
     private final Map<String, X509CRL> byUrl = new ConcurrentHashMap<>();
     private final List<X509CRL> local;
 
+    private vn.gov.hanoi.lienthong.core.metrics.HubMeters meters = vn.gov.hanoi.lienthong.core.metrics.HubMeters.none();
+
+    /** Where the fetches are counted ({@code lienthong.revocation.checks}, source crl). */
+    public CrlCache countedBy(vn.gov.hanoi.lienthong.core.metrics.HubMeters meters) {
+        this.meters = meters;
+        return this;
+    }
+
     public CrlCache(Duration timeout, Clock clock) {
         this(timeout, clock, List.of());
     }
@@ -74,6 +82,7 @@ public final class CrlCache {
                 Instant now = clock.instant();
                 if (crl == null || (crl.getNextUpdate() != null && crl.getNextUpdate().toInstant().isBefore(now))) {
                     crl = fetch(url);
+                    meters.revocationChecked("crl", crl != null ? "answered" : "unanswered");
                     if (crl != null) byUrl.put(url, crl);
                 }
                 if (crl != null) {

@@ -48,6 +48,14 @@ public final class OcspCache {
     private final Clock clock;
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
 
+    private vn.gov.hanoi.lienthong.core.metrics.HubMeters meters = vn.gov.hanoi.lienthong.core.metrics.HubMeters.none();
+
+    /** Where the answers and failures are counted ({@code lienthong.revocation.checks}, source ocsp). */
+    public OcspCache countedBy(vn.gov.hanoi.lienthong.core.metrics.HubMeters meters) {
+        this.meters = meters;
+        return this;
+    }
+
     public OcspCache(Duration timeout, Duration maxAge, Clock clock) {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
         this.timeout = timeout;
@@ -68,6 +76,7 @@ public final class OcspCache {
         Answer cached = answers.get(key);
         if (cached != null && cached.keepUntil().isAfter(clock.instant())) return Optional.of(cached);
         Optional<Answer> fresh = ask(url, certificate, issuer);
+        meters.revocationChecked("ocsp", fresh.isPresent() ? "answered" : "unanswered");
         fresh.ifPresentOrElse(answer -> answers.put(key, answer), () -> answers.remove(key));
         return fresh;
     }

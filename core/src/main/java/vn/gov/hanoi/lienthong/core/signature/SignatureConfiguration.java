@@ -45,17 +45,19 @@ class SignatureConfiguration {
 
     @Bean
     OcspCache ocspCache(Clock clock, @Value("${hub.trust.revocation-timeout:5s}") Duration timeout,
-                        @Value("${hub.trust.ocsp-max-age:10m}") Duration maxAge) {
-        return new OcspCache(timeout, maxAge, clock);
+                        @Value("${hub.trust.ocsp-max-age:10m}") Duration maxAge,
+                        vn.gov.hanoi.lienthong.core.metrics.HubMeters meters) {
+        return new OcspCache(timeout, maxAge, clock).countedBy(meters);
     }
 
     @Bean
     CrlCache crlCache(Clock clock, @Value("${hub.trust.revocation-timeout:5s}") Duration timeout,
                       ResourcePatternResolver resources,
                       @Value("${hub.trust.crls:classpath*:trust/*.crl}") String crls,
-                      @Value("${hub.trust.demo-ca:false}") boolean demoCa) throws IOException {
+                      @Value("${hub.trust.demo-ca:false}") boolean demoCa,
+                      vn.gov.hanoi.lienthong.core.metrics.HubMeters meters) throws IOException {
         List<X509CRL> local = new ArrayList<>(LocalCrls.load(resources, crls));
         if (demoCa) local.addAll(LocalCrls.load(resources, DEMO_CRLS));
-        return new CrlCache(timeout, clock, local);
+        return new CrlCache(timeout, clock, local).countedBy(meters);
     }
 }

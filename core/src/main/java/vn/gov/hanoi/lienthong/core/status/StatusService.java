@@ -43,9 +43,12 @@ public class StatusService {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final SignedDocuments signed;
+    private final vn.gov.hanoi.lienthong.core.metrics.HubMeters meters;
 
     public StatusService(EdxmlReader edxml, DocumentStore documents, DeliveryStore deliveries, StatusStore statuses,
-                         SenderNotices notices, TransactionTemplate transaction, Clock clock, SignedDocuments signed) {
+                         SenderNotices notices, TransactionTemplate transaction, Clock clock, SignedDocuments signed,
+                         vn.gov.hanoi.lienthong.core.metrics.HubMeters meters) {
+        this.meters = meters;
         this.edxml = edxml;
         this.documents = documents;
         this.deliveries = deliveries;
@@ -88,8 +91,10 @@ public class StatusService {
                 // A status after a pull is the recipient's word that it has the document.
                 deliveries.transition(locked, DeliveryState.DELIVERED, locked.attempts(),
                         "recipient reported status " + status.getStatusCode(), null, now);
+                meters.deliveryCompleted(locked.channel().configName(), DeliveryState.DELIVERED.name());
             }
             if (insertion.inserted()) {
+                meters.statusRecorded(status.getStatusCode());
                 LOG.info("Status {} from {} on document {}", status.getStatusCode(), reporter, documentId);
             }
             return new StatusAcceptance(insertion.inserted(), notices.pending(document, reporter));

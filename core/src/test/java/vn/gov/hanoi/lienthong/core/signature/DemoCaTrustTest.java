@@ -30,7 +30,8 @@ class DemoCaTrustTest {
         TrustAnchors anchors = configuration.trustAnchors(resources, "classpath*:nothing/*.pem", true, new StandardEnvironment());
         assertThat(anchors.anchors()).singleElement()
                 .satisfies(a -> assertThat(a.getTrustedCert().getSubjectX500Principal().getName()).contains("DEMO"));
-        CrlCache crls = configuration.crlCache(Clock.systemUTC(), Duration.ofSeconds(1), resources, "classpath*:nothing/*.crl", true);
+        CrlCache crls = configuration.crlCache(Clock.systemUTC(), Duration.ofSeconds(1), resources, "classpath*:nothing/*.crl", true,
+                vn.gov.hanoi.lienthong.core.metrics.HubMeters.none());
         java.security.cert.X509Certificate root = anchors.anchors().iterator().next().getTrustedCert();
         // A certificate the root issued (the root names itself as issuer): its CRL is the local one, found offline.
         assertThat(crls.crlFor(root)).isNotNull();

@@ -69,7 +69,8 @@ public class HubSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain peopleChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain peopleChain(HttpSecurity http,
+                                    @Value("${hub.metrics.scrape-token-sha256:}") String scrapeTokenSha256) throws Exception {
         RequestMatcher signIn = PathPatternRequestMatcher.withDefaults().matcher(SignInPage.PATH);
         RequestMatcher signOut = PathPatternRequestMatcher.withDefaults().matcher("/logout");
         BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
@@ -79,7 +80,10 @@ public class HubSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers(signIn).permitAll()
+                        .requestMatchers(EndpointRequest.to("prometheus"))
+                                .hasAnyRole(Role.OPERATOR.name(), ScrapeTokenFilter.SCRAPER)
                         .anyRequest().hasRole(Role.OPERATOR.name()))
+                .addFilterBefore(new ScrapeTokenFilter(scrapeTokenSha256), BasicAuthenticationFilter.class)
                 .formLogin(form -> form.loginPage(SignInPage.PATH).defaultSuccessUrl("/actuator/hawtio/", false))
                 .httpBasic(httpBasic -> httpBasic.realmName(REALM).authenticationEntryPoint(basic))
                 .exceptionHandling(exceptions -> exceptions

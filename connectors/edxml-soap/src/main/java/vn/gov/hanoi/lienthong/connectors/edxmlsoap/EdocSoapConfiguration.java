@@ -22,7 +22,8 @@ public class EdocSoapConfiguration {
     static final String INLINE_TEXT_LIMIT_PROPERTY = "org.apache.cxf.stax.maxTextLength";
 
     @Bean
-    CxfEndpoint edocEndpoint(Bus bus, @Value("${hub.soap.max-inline-request-bytes:16777216}") int maxInlineBytes) {
+    CxfEndpoint edocEndpoint(Bus bus, @Value("${hub.soap.max-inline-request-bytes:16777216}") int maxInlineBytes,
+                             vn.gov.hanoi.lienthong.core.metrics.HubMeters meters) {
         CxfEndpoint endpoint = new CxfEndpoint();
         endpoint.setBus(bus);
         endpoint.setAddress("/edoc");
@@ -34,7 +35,7 @@ public class EdocSoapConfiguration {
         // Files arrive and leave as MTOM parts, spooled to disk by CXF past its memory threshold.
         endpoint.setMtomEnabled(true);
         endpoint.getInInterceptors().add(new InlineRequestLimit(maxInlineBytes));
-        endpoint.getOutFaultInterceptors().add(new UnreadableRequestFaults(maxInlineBytes));
+        endpoint.getOutFaultInterceptors().add(new UnreadableRequestFaults(maxInlineBytes, meters));
         java.util.Map<String, Object> properties = new java.util.HashMap<>();
         // A refusal is logged once, by the hub, without a stack trace (RefusalFaultListener).
         properties.put(org.apache.cxf.logging.FaultListener.class.getName(), new RefusalFaultListener());

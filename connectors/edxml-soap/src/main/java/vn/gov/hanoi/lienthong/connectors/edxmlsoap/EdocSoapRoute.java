@@ -36,8 +36,11 @@ public class EdocSoapRoute extends RouteBuilder {
     private final PickupService pickup;
     private final StatusService statuses;
 
+    private final vn.gov.hanoi.lienthong.core.metrics.HubMeters meters;
+
     public EdocSoapRoute(SoapCallerAuthenticator authenticator, EdocSoapMapper mapper, PickupService pickup,
-                         StatusService statuses) {
+                         StatusService statuses, vn.gov.hanoi.lienthong.core.metrics.HubMeters meters) {
+        this.meters = meters;
         this.authenticator = authenticator;
         this.mapper = mapper;
         this.pickup = pickup;
@@ -109,6 +112,7 @@ public class EdocSoapRoute extends RouteBuilder {
         RefusedException refusal = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, RefusedException.class);
         LOG.info("Refused {} from {}: {}", exchange.getIn().getHeader(CxfConstants.OPERATION_NAME),
                 describeCaller(exchange), refusal.getMessage());
+        meters.refused("door", refusal.reason().code());
         throw mapper.fault(refusal.reason());
     }
 

@@ -29,10 +29,12 @@ final class UnreadableRequestFaults extends AbstractSoapInterceptor {
     static final String TYPES_NAMESPACE = "http://lienthong.hanoi.gov.vn/ws/types/v1";
 
     private final int maxInlineBytes;
+    private final vn.gov.hanoi.lienthong.core.metrics.HubMeters meters;
 
-    UnreadableRequestFaults(int maxInlineBytes) {
+    UnreadableRequestFaults(int maxInlineBytes, vn.gov.hanoi.lienthong.core.metrics.HubMeters meters) {
         // After WebFaultOutInterceptor (PRE_PROTOCOL) has written a HubFault's own detail, before the fault is marshalled.
         super(Phase.WRITE);
+        this.meters = meters;
         this.maxInlineBytes = maxInlineBytes;
     }
 
@@ -47,6 +49,7 @@ final class UnreadableRequestFaults extends AbstractSoapInterceptor {
         if (reason == null) reason = ReasonCode.INTERNAL_ERROR.with();
         if (clientError) {
             LOG.warn("Refused an unreadable SOAP request ({}): {}", reason.code(), describe(fault));
+            meters.refused("door", reason.code());
             fault.setFaultCode(new QName("http://schemas.xmlsoap.org/soap/envelope/", "Client"));
         } else {
             LOG.error("SOAP request failed inside CXF: {}", describe(fault), fault);

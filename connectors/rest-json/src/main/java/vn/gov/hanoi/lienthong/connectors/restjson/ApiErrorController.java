@@ -31,8 +31,12 @@ class ApiErrorController extends BasicErrorController {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrorController.class);
 
-    ApiErrorController(ErrorAttributes errorAttributes, ServerProperties server, List<ErrorViewResolver> errorViewResolvers) {
+    private final vn.gov.hanoi.lienthong.core.metrics.HubMeters meters;
+
+    ApiErrorController(ErrorAttributes errorAttributes, ServerProperties server, List<ErrorViewResolver> errorViewResolvers,
+                       vn.gov.hanoi.lienthong.core.metrics.HubMeters meters) {
         super(errorAttributes, server.getError(), errorViewResolvers);
+        this.meters = meters;
     }
 
     @Override
@@ -46,6 +50,7 @@ class ApiErrorController extends BasicErrorController {
                 : status.is5xxServerError() ? ReasonCode.INTERNAL_ERROR.with()
                 : ReasonCode.REQUEST_INVALID.with(RestRefusals.describe(status, null));
         LOG.info("Refused a REST call to {} before it reached the API: {}", path, reason.code() + ": " + reason.messageEn());
+        meters.refused("door", reason.code());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("code", reason.code());
         body.put("messageVi", reason.messageVi());

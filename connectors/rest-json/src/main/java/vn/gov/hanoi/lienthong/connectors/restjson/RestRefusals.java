@@ -40,9 +40,16 @@ public class RestRefusals extends ResponseEntityExceptionHandler {
     private static final Logger LOG = LoggerFactory.getLogger(RestRefusals.class);
     static final String API = "/api/v1";
 
+    private final vn.gov.hanoi.lienthong.core.metrics.HubMeters meters;
+
+    public RestRefusals(vn.gov.hanoi.lienthong.core.metrics.HubMeters meters) {
+        this.meters = meters;
+    }
+
     @ExceptionHandler(RefusedException.class)
     ResponseEntity<Reason> refused(RefusedException refusal, HttpServletRequest request) {
         LOG.info("Refused a REST call {} {}: {}", request.getMethod(), request.getRequestURI(), refusal.getMessage());
+        meters.refused("door", refusal.reason().code());
         ResponseEntity.BodyBuilder response = ResponseEntity.status(statusOf(refusal.reason().code()))
                 .contentType(MediaType.APPLICATION_JSON);
         if (ReasonCode.AUTHENTICATION_FAILED.name().equals(refusal.reason().code())) {
@@ -57,6 +64,7 @@ public class RestRefusals extends ResponseEntityExceptionHandler {
                 ? ReasonCode.ATTACHMENTS_TOO_MANY.with(maxPartsSeen(), IntakeService.MAX_ATTACHMENTS)
                 : ReasonCode.ENVELOPE_UNREADABLE.with("unreadable multipart request: " + rootMessage(e));
         LOG.info("Refused a REST call {} {}: {}", request.getMethod(), request.getRequestURI(), reason.code() + ": " + reason.messageEn());
+        meters.refused("door", reason.code());
         return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(reason);
     }
 
@@ -78,6 +86,7 @@ public class RestRefusals extends ResponseEntityExceptionHandler {
         if (tooManyParts(e)) {
             Reason reason = ReasonCode.ATTACHMENTS_TOO_MANY.with(maxPartsSeen(), IntakeService.MAX_ATTACHMENTS);
             LOG.info("Refused a REST call: {}", reason.code() + ": " + reason.messageEn());
+            meters.refused("door", reason.code());
             return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON).body(reason);
         }
         LOG.info("Upload too large: {}", rootMessage(e));
@@ -97,6 +106,7 @@ public class RestRefusals extends ResponseEntityExceptionHandler {
                         unsupported.getSupportedMediaTypes().stream().map(MediaType::toString).toList())
                 : ReasonCode.REQUEST_INVALID.with(describe(status, e));
         LOG.info("Refused a REST call to {}: {}", path, reason.code() + ": " + reason.messageEn());
+        meters.refused("door", reason.code());
         HttpHeaders answer = new HttpHeaders();
         answer.putAll(headers);
         answer.setContentType(MediaType.APPLICATION_JSON);
