@@ -36,6 +36,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 abstract class HubIntegrationTest {
 
     static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(30);
+    /** Prometheus's bearer token for the scrape, and the SHA-256 the hub keeps of it. */
+    static final String SCRAPE_TOKEN = "scrape-token-for-the-tests-0123456789";
+    static final String SCRAPE_TOKEN_SHA256 = "ec696a564fcdcfb5970b74768ddd494dfcebc2e94960a7e669c1f260e4d0dc73";
 
     // The simulators live as long as the shared Spring context: the whole test JVM.
     static final AgencySimulator SO_NOI_VU_SYSTEM = AgencySimulator.start(TestHub.freePort());
@@ -69,6 +72,7 @@ abstract class HubIntegrationTest {
         // Enough attempts (about 5 s with these delays) for an agency to come back within the conformance kit's window.
         registry.add("hub.delivery.max-attempts", () -> "6");
         registry.add("hub.metrics.backlog-refresh", () -> "300ms");
+        registry.add("hub.metrics.scrape-token-sha256", () -> SCRAPE_TOKEN_SHA256);
         registry.add("hub.mail.smtp.host", () -> "127.0.0.1");
         registry.add("hub.mail.smtp.port", () -> MAIL_SERVER.getSmtp().getPort());
         registry.add("hub.mail.from", () -> HUB_MAILBOX);

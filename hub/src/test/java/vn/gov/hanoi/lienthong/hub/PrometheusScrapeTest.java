@@ -124,7 +124,7 @@ class PrometheusScrapeTest extends HubIntegrationTest {
     }
 
     @Test
-    void theScrapeNeedsAnOperator() throws Exception {
+    void theScrapeNeedsAnOperatorOrPrometheussToken() throws Exception {
         HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
@@ -132,6 +132,18 @@ class PrometheusScrapeTest extends HubIntegrationTest {
                 .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
                         (SO_NOI_VU.username + ":" + SO_NOI_VU.secret).getBytes())).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(agencySystem.statusCode()).isEqualTo(401);
+
+        // Prometheus's bearer token: the scrape, and nothing else.
+        HttpResponse<String> scraper = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                .header("Authorization", "Bearer " + SCRAPE_TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(scraper.statusCode()).isEqualTo(200);
+        assertThat(scraper.body()).contains("lienthong_deliveries_waiting");
+        HttpResponse<String> elsewhere = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/metrics"))
+                .header("Authorization", "Bearer " + SCRAPE_TOKEN).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(elsewhere.statusCode()).isEqualTo(403);
+        HttpResponse<String> wrongToken = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+                .header("Authorization", "Bearer not-the-token").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(wrongToken.statusCode()).isEqualTo(401);
     }
 
     private static void metricsIn(String expression, Set<String> into) {
