@@ -36,6 +36,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 abstract class HubIntegrationTest {
 
     static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(30);
+    static final Duration WATCHDOG_INTERVAL = Duration.ofMillis(300);
+    static final Duration PUSH_DEADLINE = Duration.ofSeconds(2);
+    static final Duration ARRIVAL_STATUS_DEADLINE = Duration.ofSeconds(3);
     /** Prometheus's bearer token for the scrape, and the SHA-256 the hub keeps of it. */
     static final String SCRAPE_TOKEN = "scrape-token-for-the-tests-0123456789";
     static final String SCRAPE_TOKEN_SHA256 = "ec696a564fcdcfb5970b74768ddd494dfcebc2e94960a7e669c1f260e4d0dc73";
@@ -58,6 +61,15 @@ abstract class HubIntegrationTest {
     static final String MAIL_ORGAN_PASSWORD = "hop-thu-xa-2026";
     /** A second trusted PKI whose revocation data the hub has never fetched (for the held-document case). */
     static final TestPki OTHER_PKI = TestPki.start();
+    /** A third trusted PKI, for the alert on revocation sources that do not answer (AlertTest). */
+    static final TestPki ALERT_PKI = TestPki.start();
+    /** The operators' webhook, and their mailing list on the city's mail server (AlertTest). */
+    static final vn.gov.hanoi.lienthong.testkit.simulator.WebhookReceiver OPERATORS_WEBHOOK =
+            vn.gov.hanoi.lienthong.testkit.simulator.WebhookReceiver.start(TestHub.freePort());
+    static final String OPERATORS_LIST = "vanhanh-lienthong@hanoi.gov.vn";
+    static final Duration ALERT_REMINDER = Duration.ofSeconds(3);
+    /** A trust anchor that ends in 20 days: its expiry alert (AlertTest) — it signs nothing. */
+    static final Path SHORT_LIVED_ANCHOR = DATA_DIR.resolve("trust").resolve("short-lived-root.pem");
 
     @LocalServerPort
     int port;
@@ -72,6 +84,10 @@ abstract class HubIntegrationTest {
         // Enough attempts (about 5 s with these delays) for an agency to come back within the conformance kit's window.
         registry.add("hub.delivery.max-attempts", () -> "6");
         registry.add("hub.metrics.backlog-refresh", () -> "300ms");
+        // The watchdog's deadlines, short enough for a test to pass them (WatchdogTest).
+        registry.add("hub.watchdog.interval", () -> WATCHDOG_INTERVAL.toMillis() + "ms");
+        registry.add("hub.watchdog.hand-over.soap-push", () -> PUSH_DEADLINE.toMillis() + "ms");
+        registry.add("hub.watchdog.arrival-status", () -> ARRIVAL_STATUS_DEADLINE.toMillis() + "ms");
         registry.add("hub.metrics.scrape-token-sha256", () -> SCRAPE_TOKEN_SHA256);
         registry.add("hub.mail.smtp.host", () -> "127.0.0.1");
         registry.add("hub.mail.smtp.port", () -> MAIL_SERVER.getSmtp().getPort());
@@ -85,7 +101,41 @@ abstract class HubIntegrationTest {
         registry.add("hub.mail.imap.poll-interval", () -> "300ms");
         Path trust = PKI.writeRootPem(DATA_DIR.resolve("trust"), "test-root-ca.pem");
         OTHER_PKI.writeRootPem(DATA_DIR.resolve("trust"), "other-test-root-ca.pem");
+        ALERT_PKI.writeRootPem(DATA_DIR.resolve("trust"), "alert-test-root-ca.pem");
+        writeShortLivedAnchor(SHORT_LIVED_ANCHOR, Duration.ofDays(20));
         registry.add("hub.trust.anchors", () -> "file:" + trust.getParent().toAbsolutePath() + "/*.pem");
+        registry.add("hub.alerts.interval", () -> "300ms");
+        registry.add("hub.alerts.publish-interval", () -> "200ms");
+        registry.add("hub.alerts.reminder", () -> ALERT_REMINDER.toMillis() + "ms");
+        registry.add("hub.alerts.unreachable-after", () -> "2s");
+        registry.add("hub.alerts.mail-to", () -> OPERATORS_LIST);
+        registry.add("hub.alerts.webhook-url", OPERATORS_WEBHOOK::url);
+    }
+
+    static void writeShortLivedAnchor(Path file, Duration validity) {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            java.security.KeyPair keys = generator.generateKeyPair();
+            org.bouncycastle.asn1.x500.X500Name name = new org.bouncycastle.asn1.x500.X500Name(
+                    "CN=Short-lived Test Root,O=Lien Thong tests,C=VN");
+            java.time.Instant now = java.time.Instant.now();
+            java.security.cert.X509Certificate root = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter()
+                    .getCertificate(new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(name,
+                            java.math.BigInteger.valueOf(now.toEpochMilli()), java.util.Date.from(now.minus(Duration.ofDays(1))),
+                            java.util.Date.from(now.plus(validity)), name, keys.getPublic())
+                            .addExtension(org.bouncycastle.asn1.x509.Extension.basicConstraints, true,
+                                    new org.bouncycastle.asn1.x509.BasicConstraints(0))
+                            .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
+            java.io.StringWriter pem = new java.io.StringWriter();
+            try (org.bouncycastle.openssl.jcajce.JcaPEMWriter writer = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(pem)) {
+                writer.writeObject(root);
+            }
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.writeString(file, pem.toString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static RestAgencySimulator startRestSystem() {

@@ -6,5 +6,8 @@ import org.springframework.context.annotation.Configuration;
 /** Everything the operators work with: people and their sign-in, the console, the health of the hub's parts. */
 @Configuration
 @ComponentScan
+@org.springframework.boot.context.properties.EnableConfigurationProperties({
+        vn.gov.hanoi.lienthong.operations.watchdog.DeliveryDeadlines.class,
+        vn.gov.hanoi.lienthong.operations.alerts.AlertSettings.class})
 public class OperationsConfiguration {
 }

@@ -1,0 +1,170 @@
+package vn.gov.hanoi.lienthong.hub;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.jms.ConnectionFactory;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jms.core.JmsTemplate;
+
+import vn.gov.hanoi.lienthong.testkit.edxml.DocumentMessage;
+import vn.gov.hanoi.lienthong.testkit.pki.EnvelopeSigner;
+import vn.gov.hanoi.lienthong.testkit.simulator.WebhookReceiver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.gov.hanoi.lienthong.hub.DemoAgencies.SO_NOI_VU;
+import static vn.gov.hanoi.lienthong.hub.DemoAgencies.SO_TAI_CHINH;
+
+/**
+ * Alerts for the operators, each trigger with its notice by mail (GreenMail, the operators' list) and by webhook
+ * (a local receiver): raised once when the condition starts, reminded while it lasts, cleared when it ends, never
+ * a second RAISED for the same condition. This suite's timings: evaluated every 300 ms, reminded every 3 s, a push
+ * recipient unreachable after 2 s.
+ */
+class AlertTest extends HubIntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration ALERT_TIMEOUT = Duration.ofSeconds(45);
+    private static final String FAILED_QUEUE = "lienthong.failed." + "000.00.15.H26";
+
+    @Autowired
+    ConnectionFactory connectionFactory;
+
+    @Test
+    void aRecipientDownRaisesUnreachableOverdueAndFailedQueueAlertsEachOnceRemindsAndClears() throws Exception {
+        drainFailedQueue();
+        awaitNotActive("FAILED_QUEUE:" + FAILED_QUEUE);
+        awaitNotActive("RECIPIENT_UNREACHABLE:" + SO_TAI_CHINH.organId);
+        awaitNotActive("DELIVERIES_OVERDUE:" + SO_TAI_CHINH.organId + "/NOT_HANDED_OVER");
+        long mark = lastNoticeId();
+
+        SO_TAI_CHINH_SYSTEM.setAvailable(false);
+        try {
+            String id = client(SO_NOI_VU).send(DocumentMessage.from(SO_NOI_VU.organId).to(SO_TAI_CHINH.organId).type(18, "Công văn")
+                    .code("91", "SNV-VP").subject("Về việc kiểm tra cảnh báo khi hệ thống nhận ngừng").toBytes()).getDocumentId();
+            awaitNotice(mark, "RECIPIENT_UNREACHABLE:" + SO_TAI_CHINH.organId, "RAISED");
+            awaitNotice(mark, "DELIVERIES_OVERDUE:" + SO_TAI_CHINH.organId + "/NOT_HANDED_OVER", "RAISED");
+            await().atMost(ALERT_TIMEOUT).until(() -> client(SO_NOI_VU).history(id).getRecipient().stream()
+                    .anyMatch(r -> r.getDeliveryState().equals("FAILED")));
+            JsonNode raised = awaitNotice(mark, "FAILED_QUEUE:" + FAILED_QUEUE, "RAISED");
+            assertThat(raised.path("summaryVi").asText()).contains("Hàng đợi lỗi", FAILED_QUEUE);
+            assertThat(raised.path("details").path("messages").asLong()).isGreaterThanOrEqualTo(1);
+            awaitNotice(mark, "FAILED_QUEUE:" + FAILED_QUEUE, "REMINDER");
+        } finally {
+            SO_TAI_CHINH_SYSTEM.setAvailable(true);
+        }
+        // Nothing waits any more (the delivery FAILED); the operator takes the failed message off its queue.
+        awaitNotice(mark, "RECIPIENT_UNREACHABLE:" + SO_TAI_CHINH.organId, "CLEARED");
+        awaitNotice(mark, "DELIVERIES_OVERDUE:" + SO_TAI_CHINH.organId + "/NOT_HANDED_OVER", "CLEARED");
+        drainFailedQueue();
+        awaitNotice(mark, "FAILED_QUEUE:" + FAILED_QUEUE, "CLEARED");
+
+        for (String key : List.of("FAILED_QUEUE:" + FAILED_QUEUE, "RECIPIENT_UNREACHABLE:" + SO_TAI_CHINH.organId,
+                "DELIVERIES_OVERDUE:" + SO_TAI_CHINH.organId + "/NOT_HANDED_OVER")) {
+            assertThat(posted(mark, key, "RAISED")).as("one RAISED for %s", key).hasSize(1);
+            assertThat(posted(mark, key, "CLEARED")).as("one CLEARED for %s", key).hasSize(1);
+            assertThat(mailed(key, "RAISED")).as("mailed to the operators: %s", key).isNotEmpty();
+        }
+    }
+
+    @Test
+    void aCertificateNearItsEndIsAlertedRemindedAndClearedOnceReplacedAndTheWebhookCatchesUpInOrder() throws Exception {
+        long mark = 0;
+        JsonNode raised = awaitNotice(mark, "CERTIFICATE_EXPIRING:", "RAISED");
+        assertThat(raised.path("summaryEn").asText()).contains("trust anchor short-lived-root.pem", "expires in 19 days");
+        assertThat(raised.path("key").asText()).endsWith("/30d");
+        String key = raised.path("key").asText();
+        awaitNotice(mark, key, "REMINDER");
+
+        // The webhook is down when the certificate is replaced: the CLEARED notice waits, then arrives after the rest.
+        long before = lastNoticeId();
+        OPERATORS_WEBHOOK.setAvailable(false);
+        Files.delete(SHORT_LIVED_ANCHOR);
+        try {
+            await().atMost(ALERT_TIMEOUT).until(() -> !mailed(key, "CLEARED").isEmpty());
+            assertThat(posted(before, key, "CLEARED")).as("not posted while the webhook is down").isEmpty();
+        } finally {
+            OPERATORS_WEBHOOK.setAvailable(true);
+        }
+        awaitNotice(before, key, "CLEARED");
+        List<Long> ids = OPERATORS_WEBHOOK.posts().stream().map(p -> Long.parseLong(p.alertId())).toList();
+        assertThat(ids).as("notices posted in the order they were written").isSorted();
+    }
+
+    @Test
+    void revocationSourcesThatDoNotAnswerRaiseAnAlertThatClearsOnceTheyAnswer() throws Exception {
+        awaitNotActive("REVOCATION_UNREACHABLE:");
+        long mark = lastNoticeId();
+        ALERT_PKI.revocationServicesDown(true);
+        String id;
+        try {
+            DocumentMessage message = DocumentMessage.from(SO_NOI_VU.organId).to(SO_TAI_CHINH.organId).type(2, "Quyết định")
+                    .code("93", "QĐ-SNV").subject("Quyết định kiểm tra cảnh báo về nguồn thu hồi");
+            id = client(SO_NOI_VU).send(EnvelopeSigner.sign(message.toBytes(), ALERT_PKI.signer())).getDocumentId();
+            JsonNode raised = awaitNotice(mark, "REVOCATION_UNREACHABLE:", "RAISED");
+            assertThat(raised.path("summaryEn").asText()).contains("revocation sources do not answer");
+        } finally {
+            ALERT_PKI.revocationServicesDown(false);
+        }
+        await().atMost(ALERT_TIMEOUT).until(() -> SO_TAI_CHINH_SYSTEM.document(id) != null);
+        awaitNotice(mark, "REVOCATION_UNREACHABLE:", "CLEARED");
+    }
+
+    private void drainFailedQueue() {
+        JmsTemplate jms = new JmsTemplate(connectionFactory);
+        jms.setReceiveTimeout(500);
+        while (jms.receive(FAILED_QUEUE) != null) {
+            // taken off, as an operator who dealt with it would
+        }
+    }
+
+    /** Waits until no alert whose key starts so is raised now: the last notice of each is CLEARED. */
+    private void awaitNotActive(String keyPrefix) {
+        await().atMost(ALERT_TIMEOUT).until(() -> {
+            java.util.Map<String, String> last = new java.util.HashMap<>();
+            for (JsonNode notice : posted(0, keyPrefix, null)) last.put(notice.path("key").asText(), notice.path("event").asText());
+            return last.values().stream().allMatch("CLEARED"::equals);
+        });
+    }
+
+    private JsonNode awaitNotice(long after, String keyPrefix, String event) {
+        return await().atMost(ALERT_TIMEOUT).until(() -> posted(after, keyPrefix, event), list -> !list.isEmpty()).get(0);
+    }
+
+    private long lastNoticeId() {
+        return OPERATORS_WEBHOOK.posts().stream().mapToLong(p -> Long.parseLong(p.alertId())).max().orElse(0);
+    }
+
+    /** The webhook's notices after an id, for keys starting so, of one event (null: every event), in order. */
+    private static List<JsonNode> posted(long after, String keyPrefix, String event) throws Exception {
+        List<JsonNode> found = new ArrayList<>();
+        for (WebhookReceiver.Post post : OPERATORS_WEBHOOK.posts()) {
+            JsonNode notice = JSON.readTree(post.body());
+            if (Long.parseLong(post.alertId()) <= after) continue;
+            if (!notice.path("key").asText().startsWith(keyPrefix)) continue;
+            if (event != null && !notice.path("event").asText().equals(event)) continue;
+            found.add(notice);
+        }
+        return found;
+    }
+
+    private static List<MimeMessage> mailed(String key, String event) throws Exception {
+        List<MimeMessage> found = new ArrayList<>();
+        for (MimeMessage mail : MAIL_SERVER.getReceivedMessages()) {
+            String[] keys = mail.getHeader("X-LienThong-Alert-Key");
+            String[] events = mail.getHeader("X-LienThong-Alert-Event");
+            if (keys != null && events != null && keys[0].equals(key) && events[0].equals(event)
+                    && java.util.Arrays.toString(mail.getAllRecipients()).contains(OPERATORS_LIST)) {
+                found.add(mail);
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,188 @@
+package vn.gov.hanoi.lienthong.operations.alerts;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import vn.gov.hanoi.lienthong.core.HubSettings;
+import vn.gov.hanoi.lienthong.core.directory.Channel;
+import vn.gov.hanoi.lienthong.core.metrics.HubMeters;
+import vn.gov.hanoi.lienthong.core.signature.HubSigner;
+import vn.gov.hanoi.lienthong.operations.watchdog.DeliveryWatchdog;
+
+/** The conditions the operators are alerted on (README, "Alerts"). */
+@Configuration
+public class AlertConditions {
+
+    /** A failed queue (lienthong.failed.&lt;organ code&gt;) or a dead-letter queue (DLQ…) that is not empty. */
+    @Bean
+    AlertCondition failedQueues(MeterRegistry registry) {
+        return condition("FAILED_QUEUE", now -> {
+            List<AlertCondition.Firing> firing = new ArrayList<>();
+            for (Gauge depth : registry.find("artemis.message.count").gauges()) {
+                String queue = depth.getId().getTag("queue");
+                long count = (long) depth.value();
+                if (queue == null || count <= 0 || !(queue.startsWith("lienthong.failed.") || queue.startsWith("DLQ"))) continue;
+                firing.add(new AlertCondition.Firing(queue, "Hàng đợi lỗi " + queue + " có " + count + " văn bản chờ xử lý",
+                        "Failed queue " + queue + " holds " + count + " message(s) for an operator", Map.of("messages", count)));
+            }
+            return firing;
+        });
+    }
+
+    /** A push recipient whose oldest waiting delivery is older than hub.alerts.unreachable-after. */
+    @Bean
+    AlertCondition unreachableRecipients(JdbcTemplate jdbc, AlertSettings settings) {
+        return condition("RECIPIENT_UNREACHABLE", now -> jdbc.query(
+                "select recipient_organ_id, count(*), min(created_at) from delivery where state = 'QUEUED' and channel in (?, ?, ?) "
+                        + "group by recipient_organ_id having min(created_at) < ?",
+                (row, n) -> {
+                    String recipient = row.getString(1);
+                    Duration waiting = Duration.between(row.getTimestamp(3).toInstant(), now);
+                    return new AlertCondition.Firing(recipient, "Hệ thống của " + recipient + " không nhận văn bản đã "
+                            + minutes(waiting) + " phút (" + row.getLong(2) + " văn bản chờ)", "The system of " + recipient
+                            + " has taken nothing for " + minutes(waiting) + " min (" + row.getLong(2) + " waiting)",
+                            Map.of("waiting", row.getLong(2), "oldestSince", row.getTimestamp(3).toInstant().toString()));
+                }, Channel.SOAP_PUSH.name(), Channel.REST_PUSH.name(), Channel.EMAIL.name(),
+                Timestamp.from(now.minus(settings.unreachableAfter()))));
+    }
+
+    /**
+     * Deliveries the watchdog flagged and still open, per recipient and reason (not handed over; no arrival
+     * status): two different things for an operator, cleared each on its own.
+     */
+    @Bean
+    AlertCondition stuckDeliveries(DeliveryWatchdog watchdog) {
+        return condition("DELIVERIES_OVERDUE", now -> {
+            Map<String, Long> bySubject = new LinkedHashMap<>();
+            for (DeliveryWatchdog.Overdue overdue : watchdog.open()) {
+                bySubject.merge(overdue.recipientOrganId() + "/" + overdue.reason(), 1L, Long::sum);
+            }
+            List<AlertCondition.Firing> firing = new ArrayList<>();
+            bySubject.forEach((subject, count) -> {
+                String recipient = subject.substring(0, subject.indexOf('/'));
+                boolean handOver = subject.endsWith(DeliveryWatchdog.NOT_HANDED_OVER);
+                firing.add(new AlertCondition.Firing(subject,
+                        count + " văn bản gửi " + recipient + (handOver ? " chưa chuyển được đúng hạn" : " chưa được báo đã nhận đúng hạn"),
+                        count + " deliveries to " + recipient + (handOver ? " not handed over in time" : " without an arrival status in time"),
+                        Map.of("overdue", count)));
+            });
+            return firing;
+        });
+    }
+
+    /**
+     * A certificate the hub depends on that ends within hub.alerts.certificate-warnings days (60, 30, 7): the trust
+     * anchors as configured now (the files, so that replacing one clears its alert) and the hub's signing
+     * certificate. The subject names the threshold, so that passing from 60 to 30 days raises a new alert.
+     */
+    @Bean
+    AlertCondition expiringCertificates(ResourcePatternResolver resources, HubSigner signer, AlertSettings settings,
+                                        @Value("${hub.trust.anchors:classpath*:trust/*.pem}") String anchors) {
+        return condition("CERTIFICATE_EXPIRING", now -> {
+            Map<String, X509Certificate> watched = new LinkedHashMap<>();
+            watched.put("hub signing certificate", signer.certificate());
+            CertificateFactory x509 = CertificateFactory.getInstance("X.509");
+            for (Resource resource : resources.getResources(anchors)) {
+                try (var in = resource.getInputStream()) {
+                    for (var certificate : x509.generateCertificates(in)) {
+                        watched.put("trust anchor " + resource.getFilename(), (X509Certificate) certificate);
+                    }
+                }
+            }
+            List<Integer> thresholds = settings.certificateWarnings().stream().sorted().toList();
+            List<AlertCondition.Firing> firing = new ArrayList<>();
+            for (Map.Entry<String, X509Certificate> entry : watched.entrySet()) {
+                Instant end = entry.getValue().getNotAfter().toInstant();
+                long days = Duration.between(now, end).toDays();
+                Integer within = thresholds.stream().filter(t -> days < t).findFirst().orElse(null);
+                if (within == null) continue;
+                String fingerprint = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(entry.getValue().getEncoded())).substring(0, 16);
+                String name = entry.getValue().getSubjectX500Principal().getName();
+                firing.add(new AlertCondition.Firing(fingerprint + "/" + within + "d",
+                        "Chứng thư " + entry.getKey() + " (" + name + ") hết hạn sau " + Math.max(days, 0) + " ngày, ngày " + end,
+                        "Certificate " + entry.getKey() + " (" + name + ") expires in " + Math.max(days, 0) + " days, on " + end,
+                        Map.of("certificate", entry.getKey(), "subjectName", name, "notAfter", end.toString(), "within", within)));
+            }
+            return firing;
+        });
+    }
+
+    /** OCSP responders or CRL distribution points that did not answer since the last evaluation. */
+    @Bean
+    AlertCondition unreachableRevocationSources(MeterRegistry registry) {
+        Map<String, AtomicReference<Double>> seen = new LinkedHashMap<>();
+        return condition("REVOCATION_UNREACHABLE", now -> {
+            List<AlertCondition.Firing> firing = new ArrayList<>();
+            for (Counter counter : registry.find(HubMeters.REVOCATION_CHECKS).tag("outcome", "unanswered").counters()) {
+                String source = counter.getId().getTag("source");
+                double before = seen.computeIfAbsent(source, s -> new AtomicReference<>(0.0)).getAndSet(counter.count());
+                if (counter.count() > before) {
+                    firing.add(new AlertCondition.Firing(source, "Nguồn kiểm tra thu hồi " + source.toUpperCase() + " không trả lời",
+                            "The " + source.toUpperCase() + " revocation sources do not answer: documents signed under them wait",
+                            Map.of("unanswered", counter.count() - before)));
+                }
+            }
+            return firing;
+        });
+    }
+
+    /** Free space under the hub's data directory below hub.alerts.disk-free-below. */
+    @Bean
+    AlertCondition lowDiskSpace(HubSettings hub, AlertSettings settings) {
+        return condition("DISK_SPACE_LOW", now -> {
+            Path data = hub.dataDir().toAbsolutePath();
+            long free = Files.getFileStore(data).getUsableSpace();
+            if (free >= settings.diskFreeBelow().toBytes()) return List.of();
+            return List.of(new AlertCondition.Firing(data.toString(), "Còn " + (free >> 20) + " MiB trống cho dữ liệu của trục",
+                    "Only " + (free >> 20) + " MiB free for the hub's data", Map.of("freeBytes", free,
+                    "thresholdBytes", settings.diskFreeBelow().toBytes())));
+        });
+    }
+
+    private static long minutes(Duration duration) {
+        return duration.toMinutes();
+    }
+
+    @FunctionalInterface
+    interface Evaluation {
+        List<AlertCondition.Firing> evaluate(Instant now) throws Exception;
+    }
+
+    static AlertCondition condition(String kind, Evaluation evaluation) {
+        return new AlertCondition() {
+            @Override
+            public String kind() {
+                return kind;
+            }
+
+            @Override
+            public List<AlertCondition.Firing> evaluate(Instant now) throws Exception {
+                return evaluation.evaluate(now);
+            }
+        };
+    }
+
+}
