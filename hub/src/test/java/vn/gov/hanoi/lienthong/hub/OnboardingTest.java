@@ -62,6 +62,24 @@ class OnboardingTest extends HubIntegrationTest {
     }
 
     @Test
+    void theClientPrintsTheBcryptHashOfASecretThatTheHubAccepts() throws Exception {
+        java.io.InputStream standardIn = System.in;
+        String printed;
+        synchronized (System.class) {
+            System.setIn(new java.io.ByteArrayInputStream("bi-mat-cua-so-tttt-2026\n".getBytes(StandardCharsets.UTF_8)));
+            try {
+                printed = client("hash-secret");
+            } finally {
+                System.setIn(standardIn);
+            }
+        }
+        String hash = printed.strip();
+        assertThat(hash).matches("\\$2a\\$10\\$[./A-Za-z0-9]{53}");
+        assertThat(new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().matches("bi-mat-cua-so-tttt-2026", hash))
+                .as("the hash the directory's secretHash takes").isTrue();
+    }
+
+    @Test
     void theDemoCaPackedWithTheHubIsTheOneTheClientSignsWithMarkedAndCurrentForYears() throws Exception {
         CertificateFactory x509 = CertificateFactory.getInstance("X.509");
         X509Certificate packedRoot;

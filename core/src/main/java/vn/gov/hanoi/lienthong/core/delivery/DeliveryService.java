@@ -175,10 +175,20 @@ public class DeliveryService {
         return channel;
     }
 
-    /** An attempt that failed for a reason outside the hub (the agency's system down, a timeout): retried. */
+    /**
+     * An attempt that failed for a reason outside the hub (the agency's system down, a timeout): retried. Its
+     * message names the root cause too (a TLS client says "Could not send Message." over "PKIX path building
+     * failed"), since it is the one line an operator reads.
+     */
     public static class DeliveryAttemptFailed extends RuntimeException {
         public DeliveryAttemptFailed(String message, Throwable cause) {
-            super(message + ": " + cause.getMessage(), cause);
+            super(message + ": " + describe(cause), cause);
+        }
+
+        private static String describe(Throwable cause) {
+            Throwable root = vn.gov.hanoi.lienthong.core.refusal.Causes.root(cause);
+            return root == cause || root.getMessage() == null ? String.valueOf(cause.getMessage())
+                    : cause.getMessage() + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
         }
     }
 }

@@ -1,8 +1,6 @@
 package vn.gov.hanoi.lienthong.core.signature;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
@@ -11,7 +9,6 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
 /** The root certificates a signature must chain to: every PEM file at {@code hub.trust.anchors}. */
@@ -39,22 +36,10 @@ public final class TrustAnchors {
 
     private static Set<TrustAnchor> loadOne(ResourcePatternResolver resources, String pattern) throws IOException {
         Set<TrustAnchor> anchors = new HashSet<>();
-        CertificateFactory x509;
-        try {
-            x509 = CertificateFactory.getInstance("X.509");
-        } catch (CertificateException e) {
-            throw new IllegalStateException(e);
-        }
-        for (Resource resource : resources.getResources(pattern)) {
-            try (InputStream in = resource.getInputStream()) {
-                for (var certificate : x509.generateCertificates(in)) {
-                    X509Certificate root = (X509Certificate) certificate;
-                    anchors.add(new TrustAnchor(root, null));
-                    LOG.info("Trust anchor {} from {}", root.getSubjectX500Principal().getName(), resource.getFilename());
-                }
-            } catch (CertificateException e) {
-                throw new IllegalStateException("trust anchor file " + resource.getDescription() + " is not PEM/DER X.509", e);
-            }
+        for (var found : X509Files.read(resources, pattern, "trust anchor", CertificateFactory::generateCertificates)) {
+            X509Certificate root = (X509Certificate) found.item();
+            anchors.add(new TrustAnchor(root, null));
+            LOG.info("Trust anchor {} from {}", root.getSubjectX500Principal().getName(), found.fileName());
         }
         return anchors;
     }

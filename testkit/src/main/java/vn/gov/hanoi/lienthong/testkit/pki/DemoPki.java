@@ -65,29 +65,36 @@ public final class DemoPki {
 
     /** The demo signer (key, certificate, chain) from the client jar. */
     public static Credential signer() {
-        try (InputStream in = DemoPki.class.getClassLoader().getResourceAsStream(SIGNER_RESOURCE)) {
-            if (in == null) throw new IllegalStateException(SIGNER_RESOURCE + " is not on the class path");
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, SIGNER_PASSWORD.toCharArray());
+        try {
+            KeyStore store = keyStore();
             String alias = store.aliases().nextElement();
             Certificate[] chain = store.getCertificateChain(alias);
-            X509Certificate certificate = (X509Certificate) chain[0];
             // The chain above the signer, without the root (the hub has the root as its anchor).
             List<X509Certificate> above = java.util.Arrays.stream(chain).skip(1).map(X509Certificate.class::cast)
                     .filter(c -> !c.getSubjectX500Principal().equals(c.getIssuerX500Principal())).toList();
-            return new Credential((PrivateKey) store.getKey(alias, SIGNER_PASSWORD.toCharArray()), certificate, above);
-        } catch (IOException | java.security.GeneralSecurityException e) {
+            return new Credential((PrivateKey) store.getKey(alias, SIGNER_PASSWORD.toCharArray()), (X509Certificate) chain[0], above);
+        } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException("cannot read the demo signer " + SIGNER_RESOURCE, e);
         }
     }
 
     /** The root certificate in the key store (the demo trust anchor). */
     public static X509Certificate root() {
-        try (InputStream in = DemoPki.class.getClassLoader().getResourceAsStream(SIGNER_RESOURCE)) {
-            KeyStore store = KeyStore.getInstance("PKCS12");
-            store.load(in, SIGNER_PASSWORD.toCharArray());
+        try {
+            KeyStore store = keyStore();
             Certificate[] chain = store.getCertificateChain(store.aliases().nextElement());
             return (X509Certificate) chain[chain.length - 1];
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot read the demo signer " + SIGNER_RESOURCE, e);
+        }
+    }
+
+    private static KeyStore keyStore() {
+        try (InputStream in = DemoPki.class.getClassLoader().getResourceAsStream(SIGNER_RESOURCE)) {
+            if (in == null) throw new IllegalStateException(SIGNER_RESOURCE + " is not on the class path");
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, SIGNER_PASSWORD.toCharArray());
+            return store;
         } catch (IOException | java.security.GeneralSecurityException e) {
             throw new IllegalStateException("cannot read the demo signer " + SIGNER_RESOURCE, e);
         }
