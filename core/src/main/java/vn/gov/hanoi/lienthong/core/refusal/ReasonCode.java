@@ -150,6 +150,15 @@ public enum ReasonCode {
     MAIL_WITHOUT_RECIPIENT(
             "Thư không chỉ ra cơ quan nhận: gửi đồng thời đến hộp thư công vụ của cơ quan nhận, hoặc đến %s.",
             "The message names no recipient: copy the recipient's official mailbox, or write to %s."),
+    DELIVERY_NOT_FOUND(
+            "Không có lần chuyển văn bản %s trên trục liên thông.",
+            "There is no delivery %s on the hub."),
+    DELIVERY_NOT_FAILED(
+            "Lần chuyển văn bản %s đang ở trạng thái %s; chỉ chuyển lại được lần chuyển đã thất bại (FAILED).",
+            "Delivery %s is %s; only a FAILED delivery can be re-driven."),
+    ACTION_REASON_REQUIRED(
+            "Thao tác của người vận hành phải ghi lý do (trường \"reason\").",
+            "An operator's action must give its reason (field \"reason\")."),
     INTERNAL_ERROR(
             "Lỗi nội bộ của trục liên thông; văn bản chưa được tiếp nhận, xin gửi lại sau.",
             "Internal error of the hub; the document was not taken, please send it again later.");

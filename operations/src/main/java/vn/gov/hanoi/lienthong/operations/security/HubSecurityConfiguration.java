@@ -73,10 +73,11 @@ public class HubSecurityConfiguration {
                                     @Value("${hub.metrics.scrape-token-sha256:}") String scrapeTokenSha256) throws Exception {
         RequestMatcher signIn = PathPatternRequestMatcher.withDefaults().matcher(SignInPage.PATH);
         RequestMatcher signOut = PathPatternRequestMatcher.withDefaults().matcher("/logout");
+        RequestMatcher operatorActions = PathPatternRequestMatcher.withDefaults().matcher("/api/v1/admin/**");
         BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
         basic.setRealmName(REALM);
         basic.afterPropertiesSet();
-        return http.securityMatcher(new OrRequestMatcher(EndpointRequest.toAnyEndpoint(), signIn, signOut))
+        return http.securityMatcher(new OrRequestMatcher(EndpointRequest.toAnyEndpoint(), signIn, signOut, operatorActions))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers(signIn).permitAll()

@@ -65,7 +65,8 @@ public class DeliveryWatchdog {
         int flagged = 0;
         for (Map.Entry<String, Duration> deadline : deadlines.handOver().entrySet()) {
             flagged += jdbc.update("update delivery set overdue_since = ?, overdue_reason = ? "
-                            + "where overdue_since is null and state in ('QUEUED', 'AVAILABLE') and channel = ? and created_at < ?",
+                            // updated_at: when it was queued (dispatched, or re-driven by an operator) or made available.
+                            + "where overdue_since is null and state in ('QUEUED', 'AVAILABLE') and channel = ? and updated_at < ?",
                     at, NOT_HANDED_OVER, Channel.fromConfigName(deadline.getKey()).name(),
                     Timestamp.from(now.minus(deadline.getValue())));
         }

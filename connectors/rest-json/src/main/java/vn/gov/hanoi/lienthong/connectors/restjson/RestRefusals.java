@@ -123,8 +123,8 @@ public class RestRefusals extends ResponseEntityExceptionHandler {
         return switch (ReasonCode.valueOf(code)) {
             case AUTHENTICATION_FAILED -> HttpStatus.UNAUTHORIZED;
             case CLIENT_CERTIFICATE_REQUIRED, AGENCY_NOT_ACTIVE, SENDER_MISMATCH, NOT_A_RECIPIENT, NOT_A_PARTY, STATUS_SENDER_MISMATCH -> HttpStatus.FORBIDDEN;
-            case DOCUMENT_NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case DUPLICATE_ID_CONFLICT -> HttpStatus.CONFLICT;
+            case DOCUMENT_NOT_FOUND, DELIVERY_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case DUPLICATE_ID_CONFLICT, DELIVERY_NOT_FAILED -> HttpStatus.CONFLICT;
             case ENVELOPE_TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
             case MEDIA_TYPE_UNSUPPORTED -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;

@@ -1,0 +1,140 @@
+package vn.gov.hanoi.lienthong.hub;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.jms.ConnectionFactory;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jms.core.JmsTemplate;
+
+import vn.gov.hanoi.lienthong.core.record.Ledger;
+import vn.gov.hanoi.lienthong.testkit.edxml.DocumentMessage;
+import vn.gov.hanoi.lienthong.testkit.people.DemoPeople;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.gov.hanoi.lienthong.hub.DemoAgencies.SO_NOI_VU;
+import static vn.gov.hanoi.lienthong.hub.DemoAgencies.SO_TAI_CHINH;
+
+/**
+ * An operator re-drives a failed delivery: it reaches its recipient exactly once, the action is recorded with the
+ * person's name and reason and in the document's ledger, the failed copy leaves the agency's failed queue; an
+ * agency system and a person without the operator role cannot act; a reason is required; a delivery that has not
+ * failed is not re-driven.
+ */
+class OperatorActionsTest extends HubIntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    ConnectionFactory connectionFactory;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void aFailedDeliveryReDrivenReachesItsRecipientOnceAndTheActionIsAudited() throws Exception {
+        String documentId;
+        SO_TAI_CHINH_SYSTEM.setAvailable(false);
+        try {
+            documentId = client(SO_NOI_VU).send(DocumentMessage.from(SO_NOI_VU.organId).to(SO_TAI_CHINH.organId).type(18, "Công văn")
+                    .code("95", "SNV-VP").subject("Về việc kiểm tra chuyển lại văn bản đã thất bại").toBytes()).getDocumentId();
+            String failedId = documentId;
+            await().atMost(DELIVERY_TIMEOUT).until(() -> client(SO_NOI_VU).history(failedId).getRecipient().stream()
+                    .anyMatch(r -> r.getDeliveryState().equals("FAILED")));
+        } finally {
+            SO_TAI_CHINH_SYSTEM.setAvailable(true);
+        }
+        UUID deliveryId = jdbc.queryForObject("select id from delivery where document_id = ?::uuid and recipient_organ_id = ?",
+                UUID.class, documentId, SO_TAI_CHINH.organId);
+        String path = "/api/v1/admin/deliveries/" + deliveryId + "/redrive";
+        String body = "{\"reason\":\"Hệ thống Sở Tài chính đã hoạt động lại (phiếu VH-2026-118)\"}";
+
+        assertThat(post(path, basic(SO_TAI_CHINH.username, SO_TAI_CHINH.secret), body).statusCode()).as("an agency system").isEqualTo(401);
+        assertThat(post(path, basic(DemoPeople.AUDITOR.username, DemoPeople.AUDITOR.secret), body).statusCode())
+                .as("a person without the operator role").isEqualTo(403);
+        HttpResponse<String> noReason = post(path, DemoPeople.OPERATOR.basicAuthorization(), "{}");
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(noReason.body()).path("code").asText()).isEqualTo("ACTION_REASON_REQUIRED");
+        assertThat(SO_TAI_CHINH_SYSTEM.document(documentId)).as("nothing re-driven by a refused call").isNull();
+
+        JmsTemplate jms = new JmsTemplate(connectionFactory);
+        String failedQueue = "lienthong.failed." + SO_TAI_CHINH.organId;
+        String ofThisDocument = "JMSXGroupID = '" + documentId + "'";
+        Integer waiting = jms.browseSelected(failedQueue, ofThisDocument,
+                (session, browser) -> java.util.Collections.list(browser.getEnumeration()).size());
+        assertThat(waiting).as("the failed copy waits in the agency's failed queue").isEqualTo(1);
+
+        HttpResponse<String> accepted = post(path, DemoPeople.OPERATOR.basicAuthorization(), body);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        String actionId = JSON.readTree(accepted.body()).path("actionId").asText();
+
+        String delivered = documentId;
+        await().atMost(DELIVERY_TIMEOUT).until(() -> SO_TAI_CHINH_SYSTEM.document(delivered) != null);
+        await().atMost(DELIVERY_TIMEOUT).until(() -> client(SO_NOI_VU).history(delivered).getRecipient().stream()
+                .anyMatch(r -> r.getDeliveryState().equals("DELIVERED")));
+        Thread.sleep(1_000);
+        assertThat(SO_TAI_CHINH_SYSTEM.callsFor(documentId)).as("reached its recipient exactly once").isEqualTo(1);
+
+        JsonNode action = JSON.readTree(get("/api/v1/admin/actions/" + actionId).body());
+        assertThat(action.path("person").asText()).isEqualTo("operator");
+        assertThat(action.path("action").asText()).isEqualTo("REDRIVE");
+        assertThat(action.path("reason").asText()).contains("phiếu VH-2026-118");
+        assertThat(action.path("doneAt").isNull()).isFalse();
+        assertThat(action.path("deliveryIds").toString()).contains(deliveryId.toString());
+        assertThat(jdbc.queryForList("select event from ledger_entry where document_id = ?::uuid", String.class, documentId))
+                .contains("operator-action " + actionId);
+        assertThat(ledger.firstBrokenEntry()).as("the ledger's chain still verifies").isEqualTo(-1);
+        assertThat(jdbc.queryForList("select cause from state_transition where delivery_id = ? order by id", String.class, deliveryId))
+                .anyMatch(cause -> cause.startsWith("re-driven by operator (action " + actionId + ")"));
+
+        Integer left = jms.browseSelected(failedQueue, ofThisDocument,
+                (session, browser) -> java.util.Collections.list(browser.getEnumeration()).size());
+        assertThat(left).as("the failed copy left the agency's failed queue").isZero();
+
+        HttpResponse<String> again = post(path, DemoPeople.OPERATOR.basicAuthorization(), body);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(again.body()).path("code").asText()).isEqualTo("DELIVERY_NOT_FAILED");
+    }
+
+    @Test
+    void anUnknownDeliveryOrAgencyIsRefusedWithItsCode() throws Exception {
+        HttpResponse<String> unknown = post("/api/v1/admin/deliveries/" + UUID.randomUUID() + "/redrive",
+                DemoPeople.OPERATOR.basicAuthorization(), "{\"reason\":\"thử\"}");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(JSON.readTree(unknown.body()).path("code").asText()).isEqualTo("DELIVERY_NOT_FOUND");
+        HttpResponse<String> agency = post("/api/v1/admin/agencies/999.99.99.H26/failed-deliveries/redrive",
+                DemoPeople.OPERATOR.basicAuthorization(), "{\"reason\":\"thử\"}");
+        assertThat(agency.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(agency.body()).path("code").asText()).isEqualTo("UNKNOWN_RECIPIENT");
+    }
+
+    private HttpResponse<String> post(String path, String authorization, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", authorization).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Authorization", DemoPeople.OPERATOR.basicAuthorization()).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String basic(String user, String secret) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + secret).getBytes(StandardCharsets.UTF_8));
+    }
+}
