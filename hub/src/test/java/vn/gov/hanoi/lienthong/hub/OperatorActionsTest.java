@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -109,6 +110,37 @@ class OperatorActionsTest extends HubIntegrationTest {
         HttpResponse<String> again = post(path, DemoPeople.OPERATOR.basicAuthorization(), body);
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(again.body()).path("code").asText()).isEqualTo("DELIVERY_NOT_FAILED");
+    }
+
+    @Test
+    void everyFailedDeliveryOfAnAgencyIsReDrivenAtOnce() throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        SO_TAI_CHINH_SYSTEM.setAvailable(false);
+        try {
+            for (int i = 0; i < 2; i++) {
+                ids.add(client(SO_NOI_VU).send(DocumentMessage.from(SO_NOI_VU.organId).to(SO_TAI_CHINH.organId).type(18, "Công văn")
+                        .code("96" + i, "SNV-VP").subject("Về việc kiểm tra chuyển lại cả hàng đợi lỗi " + i).toBytes()).getDocumentId());
+            }
+            for (String id : ids) {
+                await().atMost(DELIVERY_TIMEOUT).until(() -> client(SO_NOI_VU).history(id).getRecipient().stream()
+                        .anyMatch(r -> r.getDeliveryState().equals("FAILED")));
+            }
+        } finally {
+            SO_TAI_CHINH_SYSTEM.setAvailable(true);
+        }
+        HttpResponse<String> accepted = post("/api/v1/admin/agencies/" + SO_TAI_CHINH.organId + "/failed-deliveries/redrive",
+                DemoPeople.OPERATOR.basicAuthorization(), "{\"reason\":\"Sở Tài chính đã khắc phục sự cố\"}");
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        assertThat(JSON.readTree(accepted.body()).path("deliveries").asInt()).isGreaterThanOrEqualTo(2);
+        for (String id : ids) {
+            await().atMost(DELIVERY_TIMEOUT).until(() -> SO_TAI_CHINH_SYSTEM.document(id) != null);
+        }
+        Thread.sleep(1_000);
+        for (String id : ids) {
+            assertThat(SO_TAI_CHINH_SYSTEM.callsFor(id)).as("document %s reached its recipient once", id).isEqualTo(1);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from delivery where recipient_organ_id = ? and state = 'FAILED'",
+                Integer.class, SO_TAI_CHINH.organId)).as("nothing of the agency's is left failed").isZero();
     }
 
     @Test

@@ -187,7 +187,8 @@ public class DeliveryService {
 
         private static String describe(Throwable cause) {
             Throwable root = vn.gov.hanoi.lienthong.core.refusal.Causes.root(cause);
-            return root == cause || root.getMessage() == null ? String.valueOf(cause.getMessage())
+            return root == cause || root.getMessage() == null || String.valueOf(cause.getMessage()).contains(root.getMessage())
+                    ? String.valueOf(cause.getMessage())
                     : cause.getMessage() + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
         }
     }
