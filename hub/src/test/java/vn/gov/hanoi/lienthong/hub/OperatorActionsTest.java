@@ -66,8 +66,9 @@ class OperatorActionsTest extends HubIntegrationTest {
         String body = "{\"reason\":\"Hệ thống Sở Tài chính đã hoạt động lại (phiếu VH-2026-118)\"}";
 
         assertThat(post(path, basic(SO_TAI_CHINH.username, SO_TAI_CHINH.secret), body).statusCode()).as("an agency system").isEqualTo(401);
-        assertThat(post(path, basic(DemoPeople.AUDITOR.username, DemoPeople.AUDITOR.secret), body).statusCode())
-                .as("a person without the operator role").isEqualTo(403);
+        HttpResponse<String> auditor = post(path, basic(DemoPeople.AUDITOR.username, DemoPeople.AUDITOR.secret), body);
+        assertThat(auditor.statusCode()).as("a person without the operator role").isEqualTo(403);
+        assertThat(JSON.readTree(auditor.body()).path("code").asText()).isEqualTo("NOT_PERMITTED");
         HttpResponse<String> noReason = post(path, DemoPeople.OPERATOR.basicAuthorization(), "{}");
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(noReason.body()).path("code").asText()).isEqualTo("ACTION_REASON_REQUIRED");

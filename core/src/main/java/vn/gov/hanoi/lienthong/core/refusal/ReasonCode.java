@@ -150,6 +150,9 @@ public enum ReasonCode {
     MAIL_WITHOUT_RECIPIENT(
             "Thư không chỉ ra cơ quan nhận: gửi đồng thời đến hộp thư công vụ của cơ quan nhận, hoặc đến %s.",
             "The message names no recipient: copy the recipient's official mailbox, or write to %s."),
+    NOT_PERMITTED(
+            "Người đăng nhập không có quyền thực hiện thao tác này.",
+            "The person signed in may not do this."),
     DELIVERY_NOT_FOUND(
             "Không có lần chuyển văn bản %s trên trục liên thông.",
             "There is no delivery %s on the hub."),

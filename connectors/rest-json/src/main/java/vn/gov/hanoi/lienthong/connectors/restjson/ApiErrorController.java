@@ -47,6 +47,7 @@ class ApiErrorController extends BasicErrorController {
         }
         HttpStatus status = getStatus(request);
         Reason reason = status == HttpStatus.UNAUTHORIZED ? ReasonCode.AUTHENTICATION_FAILED.with()
+                : status == HttpStatus.FORBIDDEN ? ReasonCode.NOT_PERMITTED.with()
                 : status.is5xxServerError() ? ReasonCode.INTERNAL_ERROR.with()
                 : ReasonCode.REQUEST_INVALID.with(RestRefusals.describe(status, null));
         LOG.info("Refused a REST call to {} before it reached the API: {}", path, reason.code() + ": " + reason.messageEn());

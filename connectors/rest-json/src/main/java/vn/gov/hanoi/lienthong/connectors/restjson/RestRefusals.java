@@ -122,7 +122,8 @@ public class RestRefusals extends ResponseEntityExceptionHandler {
     static HttpStatus statusOf(String code) {
         return switch (ReasonCode.valueOf(code)) {
             case AUTHENTICATION_FAILED -> HttpStatus.UNAUTHORIZED;
-            case CLIENT_CERTIFICATE_REQUIRED, AGENCY_NOT_ACTIVE, SENDER_MISMATCH, NOT_A_RECIPIENT, NOT_A_PARTY, STATUS_SENDER_MISMATCH -> HttpStatus.FORBIDDEN;
+            case CLIENT_CERTIFICATE_REQUIRED, AGENCY_NOT_ACTIVE, SENDER_MISMATCH, NOT_A_RECIPIENT, NOT_A_PARTY, STATUS_SENDER_MISMATCH,
+                 NOT_PERMITTED -> HttpStatus.FORBIDDEN;
             case DOCUMENT_NOT_FOUND, DELIVERY_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case DUPLICATE_ID_CONFLICT, DELIVERY_NOT_FAILED -> HttpStatus.CONFLICT;
             case ENVELOPE_TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
