@@ -14,8 +14,6 @@ import vn.gov.hanoi.lienthong.core.directory.Agency;
  */
 public class AgencyDeliverRoute extends HubRouteBuilder {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AgencyDeliverRoute.class);
-
     private static final String OUTBOX_MESSAGE = "LienThongOutboxMessage";
     private static final String FAILED_QUEUE = "LienThongFailedQueue";
 
@@ -31,22 +29,10 @@ public class AgencyDeliverRoute extends HubRouteBuilder {
 
     @Override
     protected void configureRoutes() {
-        // An agency's system down is the usual case, not the hub's error: one WARN line per failed attempt, no stack
-        // trace; the transaction rolls back and the broker redelivers with back-off. (The endpoint's own error
-        // handler is quiet: see the consumer's options below.)
-        onException(DeliveryService.DeliveryAttemptFailed.class)
-                .onWhen(exchange -> attempt(exchange) < maxAttempts)
-                .logExhausted(false).logStackTrace(false).logExhaustedMessageHistory(false)
-                .process(exchange -> LOG.warn("Delivery attempt {} of {} to {} failed, retried later: {}", attempt(exchange),
-                        maxAttempts, agency.organId(),
-                        exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage()));
-        // Anything else before the last attempt is the hub's own failure (a database down, a defect): ERROR with its trace.
-        onException(Exception.class)
-                .onWhen(exchange -> attempt(exchange) < maxAttempts)
-                .logExhausted(false).logStackTrace(false).logExhaustedMessageHistory(false)
-                .process(exchange -> LOG.error("Delivery attempt {} of {} to {} failed inside the hub, retried later",
-                        attempt(exchange), maxAttempts, agency.organId(),
-                        exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
+        // An agency's system down is the usual case, not the hub's error: the transaction rolls back and the broker
+        // redelivers with back-off; the last attempt gives up (below).
+        reportRetriedFailures(DeliveryService.DeliveryAttemptFailed.class, exchange -> attempt(exchange) < maxAttempts,
+                exchange -> "Delivery attempt " + attempt(exchange) + " of " + maxAttempts + " to " + agency.organId());
         onException(Exception.class)
                 .onWhen(exchange -> attempt(exchange) >= maxAttempts)
                 .handled(true)
@@ -55,10 +41,8 @@ public class AgencyDeliverRoute extends HubRouteBuilder {
                 .setBody(exchangeProperty(OUTBOX_MESSAGE))
                 .toD("jms:queue:${header." + FAILED_QUEUE + "}?exchangePattern=InOnly");
 
-        // The failed attempt is logged above, once; the listener container's own report of the rollback would repeat
-        // it with a stack trace on every attempt.
-        from(fromQueue(Queues.outboxOf(agency.organId()), "hub.stages.deliver-consumers")
-                + "&errorHandlerLoggingLevel=DEBUG&errorHandlerLogStackTrace=false").routeId("deliver-" + agency.organId())
+        from(reportedByTheRoute(fromQueue(Queues.outboxOf(agency.organId()), "hub.stages.deliver-consumers")))
+                .routeId("deliver-" + agency.organId())
                 .process(exchange -> delivery.deliver(OutboxMessage.decode(exchange.getMessage().getBody(String.class)),
                         attempt(exchange)));
     }

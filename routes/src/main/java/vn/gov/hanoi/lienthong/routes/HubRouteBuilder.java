@@ -1,5 +1,6 @@
 package vn.gov.hanoi.lienthong.routes;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePattern;
 import org.apache.camel.builder.RouteBuilder;
 
@@ -33,6 +34,33 @@ public abstract class HubRouteBuilder extends RouteBuilder {
     /** A transacted consumer of a stage queue. */
     protected static String fromQueue(String queue, String concurrencyProperty) {
         return "jms:queue:" + queue + "?concurrentConsumers={{" + concurrencyProperty + ":2}}";
+    }
+
+    /**
+     * A failure that the broker retries and the route reports itself, once per attempt: a failure outside the hub
+     * (an agency's system down, a revocation source away: {@code outside}) as one WARN line without a stack trace,
+     * anything else (the hub's own) as one ERROR with its trace. Only while {@code retried} holds (a route that
+     * gives up on the last attempt handles that one itself). Use with {@link #reportedByTheRoute}.
+     */
+    protected void reportRetriedFailures(Class<? extends Exception> outside, org.apache.camel.Predicate retried,
+                                         java.util.function.Function<Exchange, String> what) {
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(getClass());
+        onException(outside).onWhen(retried)
+                .logExhausted(false).logStackTrace(false).logExhaustedMessageHistory(false)
+                .process(exchange -> log.warn("{} failed, retried later: {}", what.apply(exchange),
+                        exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class).getMessage()));
+        onException(Exception.class).onWhen(retried)
+                .logExhausted(false).logStackTrace(false).logExhaustedMessageHistory(false)
+                .process(exchange -> log.error("{} failed inside the hub, retried later", what.apply(exchange),
+                        exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)));
+    }
+
+    /**
+     * The consumer of a route that reports its failures itself ({@link #reportRetriedFailures}): the listener
+     * container's own report of the rollback would repeat each one, with a stack trace, on every attempt.
+     */
+    protected static String reportedByTheRoute(String consumer) {
+        return consumer + "&errorHandlerLoggingLevel=DEBUG&errorHandlerLogStackTrace=false";
     }
 
     /** A send to a queue: one way, inside the consumer's transaction when there is one. */

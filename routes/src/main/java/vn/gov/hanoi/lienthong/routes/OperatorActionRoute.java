@@ -16,8 +16,6 @@ import vn.gov.hanoi.lienthong.core.operator.OperatorCommand;
 @Component
 public class OperatorActionRoute extends HubRouteBuilder {
 
-    public static final String QUEUE = "lienthong.operator-actions";
-
     private final OperatorActionService actions;
 
     public OperatorActionRoute(OperatorActionService actions) {
@@ -26,9 +24,9 @@ public class OperatorActionRoute extends HubRouteBuilder {
 
     @Override
     protected void configureRoutes() {
-        from(fromQueue(QUEUE, "hub.stages.operator-consumers")).routeId("operator-redrive")
+        from(fromQueue(OperatorCommand.QUEUE, "hub.stages.operator-consumers")).routeId("operator-redrive")
                 .process(exchange -> exchange.getMessage().setBody(
-                        actions.redrive(OperatorCommand.decode(exchange.getMessage().getBody(String.class))).messages()))
+                        actions.redrive(OperatorCommand.decode(exchange.getMessage().getBody(String.class)))))
                 .setProperty("redriven", body())
                 .to(HubEndpoints.OUTBOX)
                 .process(exchange -> {

@@ -51,11 +51,8 @@ public class OperatorActionService {
         this.clock = clock;
     }
 
-    /** The re-driven deliveries' messages for the outbox, and the documents they belong to (their failed-queue copies). */
-    public record Redriven(List<OutboxMessage> messages) {
-    }
-
-    public Redriven redrive(OperatorCommand command) {
+    /** @return the re-driven deliveries' messages for the outbox */
+    public List<OutboxMessage> redrive(OperatorCommand command) {
         return transaction.execute(tx -> {
             Instant now = clock.instant();
             Map<String, Object> action = new java.util.LinkedHashMap<>();
@@ -93,7 +90,7 @@ public class OperatorActionService {
                 LOG.info("Operator {} re-drove {} deliver{} (action {}): {}", command.person(), messages.size(),
                         messages.size() == 1 ? "y" : "ies", command.actionId(), command.reason());
             }
-            return new Redriven(messages);
+            return messages;
         });
     }
 

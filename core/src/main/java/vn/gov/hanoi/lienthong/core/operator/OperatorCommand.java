@@ -16,6 +16,8 @@ public record OperatorCommand(UUID actionId, String action, String person, Strin
                               List<UUID> deliveryIds) {
 
     public static final String REDRIVE = "REDRIVE";
+    /** The queue the operators' commands travel on (the admin API sends, the operator-redrive stage consumes). */
+    public static final String QUEUE = "lienthong.operator-actions";
 
     private static final ObjectMapper JSON = JsonMapper.builder().findAndAddModules().build();
 

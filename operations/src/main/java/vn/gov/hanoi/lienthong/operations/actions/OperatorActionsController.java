@@ -33,9 +33,6 @@ import vn.gov.hanoi.lienthong.core.refusal.RefusedException;
 @RequestMapping("/api/v1/admin")
 public class OperatorActionsController {
 
-    /** The queue of OperatorActionRoute (routes module). */
-    static final String QUEUE = "lienthong.operator-actions";
-
     public record ActionRequest(String reason) {
     }
 
@@ -86,7 +83,7 @@ public class OperatorActionsController {
     private ResponseEntity<Map<String, Object>> accepted(Authentication person, String reason, List<UUID> deliveryIds) {
         OperatorCommand command = new OperatorCommand(UUID.randomUUID(), OperatorCommand.REDRIVE, person.getName(), reason,
                 clock.instant(), deliveryIds);
-        jms.convertAndSend(QUEUE, command.encode());
+        jms.convertAndSend(OperatorCommand.QUEUE, command.encode());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(Map.of("actionId", command.actionId(),
                 "deliveries", deliveryIds.size(), "href", "/api/v1/admin/actions/" + command.actionId()));
     }

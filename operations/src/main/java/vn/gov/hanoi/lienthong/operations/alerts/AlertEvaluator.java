@@ -64,15 +64,17 @@ public class AlertEvaluator {
         }
     }
 
-    private record Active(String key, Instant raisedAt, Instant lastNotifiedAt) {
+    private record Active(String key, String subject, String summaryVi, String summaryEn, Instant raisedAt,
+                          Instant lastNotifiedAt) {
     }
 
     private void apply(String kind, List<AlertCondition.Firing> firing, Instant now) {
         Map<String, Active> active = new HashMap<>();
-        jdbc.query("select key, raised_at, last_notified_at from alert where kind = ? and cleared_at is null for update",
+        jdbc.query("select key, subject, summary_vi, summary_en, raised_at, last_notified_at from alert "
+                        + "where kind = ? and cleared_at is null for update",
                 row -> {
-                    active.put(row.getString(1), new Active(row.getString(1), row.getTimestamp(2).toInstant(),
-                            row.getTimestamp(3).toInstant()));
+                    active.put(row.getString(1), new Active(row.getString(1), row.getString(2), row.getString(3),
+                            row.getString(4), row.getTimestamp(5).toInstant(), row.getTimestamp(6).toInstant()));
                 }, kind);
         Map<String, AlertCondition.Firing> firingByKey = new LinkedHashMap<>();
         firing.forEach(f -> firingByKey.put(kind + ":" + f.subject(), f));
@@ -100,11 +102,9 @@ public class AlertEvaluator {
         }
         for (Active ended : active.values()) {
             if (firingByKey.containsKey(ended.key())) continue;
-            Map<String, Object> last = jdbc.queryForObject("select subject, summary_vi, summary_en from alert where key = ?",
-                    (row, n) -> Map.of("subject", row.getString(1), "vi", row.getString(2), "en", row.getString(3)), ended.key());
             jdbc.update("update alert set cleared_at = ? where key = ?", ts(now), ended.key());
-            AlertCondition.Firing cleared = new AlertCondition.Firing((String) last.get("subject"),
-                    "Đã hết: " + last.get("vi"), "Cleared: " + last.get("en"), Map.of());
+            AlertCondition.Firing cleared = new AlertCondition.Firing(ended.subject(), "Đã hết: " + ended.summaryVi(),
+                    "Cleared: " + ended.summaryEn(), Map.of());
             notice(ended.key(), kind, cleared, AlertNotice.Event.CLEARED, ended.raisedAt(), now);
             LOG.info("ALERT cleared {} (raised {})", ended.key(), ended.raisedAt());
         }
