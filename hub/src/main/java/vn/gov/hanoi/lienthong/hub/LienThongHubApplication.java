@@ -7,6 +7,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 
 import vn.gov.hanoi.lienthong.connectors.edxmlsoap.EdocSoapConfiguration;
 import vn.gov.hanoi.lienthong.connectors.email.EmailConfiguration;
+import vn.gov.hanoi.lienthong.connectors.kafka.KafkaEventsConfiguration;
 import vn.gov.hanoi.lienthong.connectors.restjson.RestJsonConfiguration;
 import vn.gov.hanoi.lienthong.operations.OperationsConfiguration;
 import vn.gov.hanoi.lienthong.routes.RoutesConfiguration;
@@ -15,7 +16,7 @@ import vn.gov.hanoi.lienthong.routes.RoutesConfiguration;
 @SpringBootApplication
 @EnableScheduling
 @Import({RoutesConfiguration.class, EdocSoapConfiguration.class, RestJsonConfiguration.class, EmailConfiguration.class,
-        OperationsConfiguration.class})
+        KafkaEventsConfiguration.class, OperationsConfiguration.class})
 public class LienThongHubApplication {
 
     public static void main(String[] args) {

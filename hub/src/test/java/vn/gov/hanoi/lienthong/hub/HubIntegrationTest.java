@@ -33,6 +33,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 // Metrics export as the running hub has it (Spring Boot's tests switch it off): /actuator/prometheus.
 @org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = LienThongHubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// The city's Kafka, in process: lifecycle events are on for the whole suite (LifecycleEventsTest reads them).
+@org.springframework.kafka.test.context.EmbeddedKafka(kraft = true, partitions = 3, topics = LifecycleEventLog.TOPIC,
+        bootstrapServersProperty = "hub.events.kafka.bootstrap-servers")
 abstract class HubIntegrationTest {
 
     static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(30);
@@ -110,6 +113,8 @@ abstract class HubIntegrationTest {
         registry.add("hub.alerts.unreachable-after", () -> "2s");
         registry.add("hub.alerts.mail-to", () -> OPERATORS_LIST);
         registry.add("hub.alerts.webhook-url", OPERATORS_WEBHOOK::url);
+        registry.add("hub.events.kafka.enabled", () -> "true");
+        registry.add("hub.events.kafka.publish-interval", () -> "200ms");
     }
 
     static void writeShortLivedAnchor(Path file, Duration validity) {

@@ -31,6 +31,16 @@ public abstract class HubRouteBuilder extends RouteBuilder {
 
     protected abstract void configureRoutes() throws Exception;
 
+    /**
+     * The consumer of work that must run on one node at a time (the mailbox poller, the watchdog, the alert
+     * evaluator and publisher, the events publisher): a named timer that waits {@code period} after each run. All
+     * singleton work starts here, so that the scale-out can wrap each one in Camel's cluster service (the master
+     * component: master:lienthong:&lt;name&gt;) in this one place, and exactly one node runs it.
+     */
+    protected static String singleton(String name, java.time.Duration period) {
+        return "timer:" + name + "?fixedRate=false&period=" + period.toMillis();
+    }
+
     /** A transacted consumer of a stage queue. */
     protected static String fromQueue(String queue, String concurrencyProperty) {
         return "jms:queue:" + queue + "?concurrentConsumers={{" + concurrencyProperty + ":2}}";

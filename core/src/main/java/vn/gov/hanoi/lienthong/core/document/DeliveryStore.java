@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import vn.gov.hanoi.lienthong.core.directory.Channel;
+import vn.gov.hanoi.lienthong.core.events.LifecycleEventOutbox;
 import vn.gov.hanoi.lienthong.core.policy.DeliveryPurpose;
 import vn.gov.hanoi.lienthong.core.policy.Requirement;
 
@@ -21,10 +22,12 @@ public class DeliveryStore {
 
     private final JdbcClient jdbc;
     private final DocumentStore documents;
+    private final LifecycleEventOutbox events;
 
-    public DeliveryStore(JdbcClient jdbc, DocumentStore documents) {
+    public DeliveryStore(JdbcClient jdbc, DocumentStore documents, LifecycleEventOutbox events) {
         this.jdbc = jdbc;
         this.documents = documents;
+        this.events = events;
     }
 
     /** Creates the delivery unless it exists (a repeated dispatch). */
@@ -41,6 +44,7 @@ public class DeliveryStore {
                 .update();
         if (inserted == 1) {
             documents.recordTransition(documentId, id, null, DeliveryState.QUEUED.name(), cause, at);
+            events.deliveryChanged(documentId, id, recipientOrganId, channel.name(), null, DeliveryState.QUEUED.name(), cause, at);
         }
     }
 
@@ -68,6 +72,8 @@ public class DeliveryStore {
                 .params(to.name(), attempts, error, Timestamp.from(at), delivery.id())
                 .update();
         documents.recordTransition(delivery.documentId(), delivery.id(), delivery.state().name(), to.name(), cause, at);
+        events.deliveryChanged(delivery.documentId(), delivery.id(), delivery.recipientOrganId(), delivery.channel().name(),
+                delivery.state().name(), to.name(), cause, at);
     }
 
     /** The delivery the recipient's side acknowledged with this reference (a mailed letter's "smtp:<Message-ID>"). */

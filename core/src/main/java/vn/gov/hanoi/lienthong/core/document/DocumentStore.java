@@ -16,16 +16,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import vn.gov.hanoi.lienthong.core.events.LifecycleEventOutbox;
+
 /** Documents, their attachments and their state transitions. Callers hold the transaction. */
 @Repository
 public class DocumentStore {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final LifecycleEventOutbox events;
 
-    public DocumentStore(JdbcClient jdbc, ObjectMapper json) {
+    public DocumentStore(JdbcClient jdbc, ObjectMapper json, LifecycleEventOutbox events) {
         this.jdbc = jdbc;
         this.json = json;
+        this.events = events;
     }
 
     public void saveValidationReport(UUID id, ValidationReport report) {
@@ -80,6 +84,8 @@ public class DocumentStore {
                     .update();
         }
         recordTransition(document.id(), null, null, DocumentState.RECEIVED.name(), cause, document.receivedAt());
+        events.documentReceived(document.id(), document.senderOrganId(), document.senderDocumentId(),
+                document.recipientOrganIds(), document.codeNotation(), cause, document.receivedAt());
         return true;
     }
 
@@ -118,6 +124,7 @@ public class DocumentStore {
             throw new IllegalStateException("document " + id + " is not in state " + from + "; cannot move it to " + to);
         }
         recordTransition(id, null, from.name(), to.name(), cause, at);
+        events.documentChanged(id, from.name(), to.name(), cause, at);
     }
 
     public List<AttachmentRecord> attachments(UUID documentId) {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import vn.gov.hanoi.lienthong.core.events.LifecycleEventOutbox;
 import vn.gov.hanoi.lienthong.core.refusal.Reason;
 
 /** Statuses about documents, from recipients and from the hub. Callers hold the transaction. */
@@ -26,10 +27,12 @@ public class StatusStore {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final LifecycleEventOutbox events;
 
-    public StatusStore(JdbcClient jdbc, ObjectMapper json) {
+    public StatusStore(JdbcClient jdbc, ObjectMapper json, LifecycleEventOutbox events) {
         this.jdbc = jdbc;
         this.json = json;
+        this.events = events;
     }
 
     /**
@@ -48,7 +51,10 @@ public class StatusStore {
                 .params(id, documentId, organId, statusCode, description, toJson(reasons),
                         Timestamp.from(reportedAt), Timestamp.from(recordedAt))
                 .update();
-        if (inserted == 1) return new Insertion(id, true);
+        if (inserted == 1) {
+            events.statusRecorded(documentId, id, organId, statusCode, reportedAt, recordedAt);
+            return new Insertion(id, true);
+        }
         UUID existing = jdbc.sql("""
                         select id from status_event
                         where document_id = ? and organ_id = ? and status_code = ? and reported_at = ?""")

@@ -27,7 +27,7 @@ public class MailIntakeRoute extends HubRouteBuilder {
 
     @Override
     protected void configureRoutes() {
-        from("timer:mail-intake?fixedRate=false&period=" + pollInterval.toMillis()).routeId("mail-intake")
+        from(singleton("mail-intake", pollInterval)).routeId("mail-intake")
                 .process(exchange -> poller.poll());
     }
 }
