@@ -39,7 +39,10 @@ class EmbeddedPostgresConfiguration {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
-                .setPGStartupWait(Duration.ofSeconds(60));
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // Stopped by the Spring context (this bean's close), after Camel's routes have stopped: zonky's own
+                // JVM shutdown hook would stop the server under routes still running (errors, and a long stop).
+                .setRegisterShutdownHook(false);
         // zonky's defaults are made for throw-away test databases: it passes -F (fsync off) and
         // synchronous_commit=off. The hub acknowledges a document as durable once it is committed here, so a
         // commit must reach the disk first. Each "-c" comes after zonky's "-F" on the postmaster's command line,

@@ -91,7 +91,7 @@ class TlsTest {
                 "--hub.delivery.max-attempts=3") {
             @Override
             protected String healthUrl() {
-                return "http://127.0.0.1:" + managementPort + "/actuator/health";
+                return "http://127.0.0.1:" + managementPort + "/actuator/health/readiness";
             }
         };
         hub.start();

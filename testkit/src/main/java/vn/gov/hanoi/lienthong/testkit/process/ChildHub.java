@@ -94,9 +94,12 @@ public class ChildHub implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    /** Where start-up waits for UP: the main port's health probe, unless the hub serves its actuator elsewhere. */
+    /**
+     * Where start-up waits for UP: the main port's readiness probe (ready to take documents; an optional channel
+     * away does not count), unless the hub serves its actuator elsewhere.
+     */
     protected String healthUrl() {
-        return baseUrl() + "/actuator/health";
+        return baseUrl() + "/actuator/health/readiness";
     }
 
     public String serviceUrl() {

@@ -52,7 +52,8 @@ public class EventsPublishRoute extends HubRouteBuilder {
                 .append("&requestRequiredAcks=all&enableIdempotence=true&maxInFlightRequest=5&lingerMs=5")
                 .append("&maxBlockMs=").append(timeout)
                 .append("&requestTimeoutMs=").append(timeout / 2)
-                .append("&deliveryTimeoutMs=").append(timeout);
+                .append("&deliveryTimeoutMs=").append(timeout)
+                .append("&reconnectBackoffMaxMs=10000");
         for (Map.Entry<String, String> setting : settings.client().entrySet()) {
             uri.append("&additionalProperties.").append(setting.getKey()).append("=RAW(").append(setting.getValue()).append(')');
         }
