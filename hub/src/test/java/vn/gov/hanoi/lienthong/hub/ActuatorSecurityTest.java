@@ -55,6 +55,11 @@ class ActuatorSecurityTest extends HubIntegrationTest {
         HttpResponse<String> reload = post("/actuator/directory", DemoPeople.OPERATOR.basicAuthorization());
         assertThat(reload.statusCode()).isEqualTo(200);
         assertThat(reload.body()).contains("\"applied\":true");
+        HttpResponse<String> noReason = http.send(request("/actuator/directory", DemoPeople.OPERATOR.basicAuthorization())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(noReason.statusCode()).as("an operator's action takes a reason").isEqualTo(400);
+        assertThat(noReason.body()).contains("ACTION_REASON_REQUIRED");
     }
 
     @Test
@@ -95,7 +100,8 @@ class ActuatorSecurityTest extends HubIntegrationTest {
     }
 
     private HttpResponse<String> post(String path, String authorization) throws Exception {
-        return http.send(request(path, authorization).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        return http.send(request(path, authorization).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"Kiểm tra quyền\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -82,7 +82,9 @@ class DirectoryTest extends HubIntegrationTest {
 
     private HttpResponse<String> post(String path) throws Exception {
         return http.send(request(path).header("Authorization", DemoPeople.OPERATOR.basicAuthorization())
-                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"reason\":\"Cập nhật danh bạ (thử nghiệm)\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpRequest.Builder request(String path) {

@@ -154,7 +154,8 @@ abstract class HubIntegrationTest {
         java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/actuator/directory"))
                         .header("Authorization", vn.gov.hanoi.lienthong.testkit.people.DemoPeople.OPERATOR.basicAuthorization())
-                        .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"reason\":\"Danh bạ thử nghiệm đã đổi\"}")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(response.body()).contains("\"applied\":true");
     }

@@ -41,17 +41,19 @@ public class DirectoryReloader {
     private final ResourceLoader resources;
     private final String location;
     private final Clock clock;
+    private final AgencySuspensions suspensions;
     private volatile long lastModified;
     private volatile Outcome lastOutcome;
 
     public DirectoryReloader(AgencyDirectory directory, DeliverRoutes deliverRoutes, CamelContext camel,
-                             ResourceLoader resources, HubSettings settings, Clock clock) {
+                             ResourceLoader resources, HubSettings settings, Clock clock, AgencySuspensions suspensions) {
         this.directory = directory;
         this.deliverRoutes = deliverRoutes;
         this.camel = camel;
         this.resources = resources;
         this.location = settings.directory();
         this.clock = clock;
+        this.suspensions = suspensions;
         this.lastModified = modified(resources.getResource(location));
     }
 
@@ -64,6 +66,8 @@ public class DirectoryReloader {
             for (Agency agency : added) {
                 camel.addRoutes(deliverRoutes.routeFor(agency));
             }
+            // An agency the new file suspends (or adds while an operator's suspension holds) stops being delivered.
+            suspensions.apply();
             outcome = new Outcome(true, added.stream().map(Agency::organId).toList(), List.of(), clock.instant());
             LOG.info("Agency directory reloaded from {}: {} agencies, new: {}", location, directory.all().size(),
                     outcome.added());

@@ -1,6 +1,7 @@
 package vn.gov.hanoi.lienthong.routes;
 
 import org.apache.camel.ConsumerTemplate;
+import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
 import vn.gov.hanoi.lienthong.core.delivery.OutboxMessage;
@@ -9,39 +10,58 @@ import vn.gov.hanoi.lienthong.core.operator.OperatorCommand;
 
 /**
  * An operator's command (operations' admin API puts it on lienthong.operator-actions): carried out in the
- * database, the re-driven deliveries handed to their agencies' queues in the same transacted hop, then their old
- * copies taken off the agencies' failed queues (a copy left there by a crash is harmless: the delivery is no
- * longer FAILED, and the deliver stage takes a delivery once).
+ * database, what must leave (deliveries queued again, notices to senders) handed to the outbox in the same
+ * transacted hop; then the touched deliveries' old copies taken off their agencies' failed queues (a copy left
+ * there by a crash is harmless: the deliver stage takes a delivery once, and only while it is open), and the hub
+ * made to follow: suspensions applied to the directory and the deliver routes, the directory read again.
  */
 @Component
 public class OperatorActionRoute extends HubRouteBuilder {
 
-    private final OperatorActionService actions;
+    private static final String COMMAND = "LienThongOperatorCommand";
+    private static final String OUTCOME = "LienThongOperatorOutcome";
 
-    public OperatorActionRoute(OperatorActionService actions) {
+    private final OperatorActionService actions;
+    private final OperatorActionEffects effects;
+
+    public OperatorActionRoute(OperatorActionService actions, OperatorActionEffects effects) {
         this.actions = actions;
+        this.effects = effects;
     }
 
     @Override
     protected void configureRoutes() {
-        from(fromQueue(OperatorCommand.QUEUE, "hub.stages.operator-consumers")).routeId("operator-redrive")
-                .process(exchange -> exchange.getMessage().setBody(
-                        actions.redrive(OperatorCommand.decode(exchange.getMessage().getBody(String.class)))))
-                .setProperty("redriven", body())
+        from(fromQueue(OperatorCommand.QUEUE, "hub.stages.operator-consumers")).routeId("operator-act")
+                .process(this::carryOut)
                 .to(HubEndpoints.OUTBOX)
-                .process(exchange -> {
-                    ConsumerTemplate failedQueues = exchange.getContext().createConsumerTemplate();
-                    try {
-                        @SuppressWarnings("unchecked")
-                        java.util.List<OutboxMessage> redriven = exchange.getProperty("redriven", java.util.List.class);
-                        for (OutboxMessage message : redriven) {
-                            // The failed copy carries the document as its message group (OutboxRoute).
-                            failedQueues.receiveNoWait("jms:queue:" + Queues.failedOf(message.targetOrganId())
-                                    + "?transacted=false&selector=JMSXGroupID='" + message.documentId() + "'");
-                        }
-                    } finally {
-                        failedQueues.stop();
-                    }
-                });
+                .process(this::takeOffFailedQueues)
+                .process(this::hubFollows);
+    }
+
+    private void carryOut(Exchange exchange) {
+        OperatorCommand command = OperatorCommand.decode(exchange.getMessage().getBody(String.class));
+        OperatorActionService.Outcome outcome = actions.carryOut(command);
+        exchange.setProperty(COMMAND, command);
+        exchange.setProperty(OUTCOME, outcome);
+        exchange.getMessage().setBody(outcome.toQueue());
+    }
+
+    private void takeOffFailedQueues(Exchange exchange) throws Exception {
+        OperatorActionService.Outcome outcome = exchange.getProperty(OUTCOME, OperatorActionService.Outcome.class);
+        if (outcome.touched().isEmpty()) return;
+        ConsumerTemplate failedQueues = exchange.getContext().createConsumerTemplate();
+        try {
+            for (OutboxMessage message : outcome.touched()) {
+                // The failed copy carries the document as its message group (OutboxRoute).
+                failedQueues.receiveNoWait("jms:queue:" + Queues.failedOf(message.targetOrganId())
+                        + "?transacted=false&selector=JMSXGroupID='" + message.documentId() + "'");
+            }
+        } finally {
+            failedQueues.stop();
+        }
+    }
+
+    private void hubFollows(Exchange exchange) {
+        effects.apply(exchange.getProperty(COMMAND, OperatorCommand.class));
     }
 }

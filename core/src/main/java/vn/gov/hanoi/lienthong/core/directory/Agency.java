@@ -23,6 +23,11 @@ public record Agency(String organId, String name, String parentOrganId, String m
                      String username, String secretHash, AgencyState state, java.util.List<String> certificateSha256,
                      String clientCertificateSha256) {
 
+    public Agency withState(AgencyState newState) {
+        return new Agency(organId, name, parentOrganId, mailbox, channel, endpoint, username, secretHash, newState,
+                certificateSha256, clientCertificateSha256);
+    }
+
     public boolean mayExchange() {
         return state != AgencyState.SUSPENDED;
     }

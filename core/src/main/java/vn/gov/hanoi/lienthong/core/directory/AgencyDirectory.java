@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -34,9 +35,36 @@ public final class AgencyDirectory {
     }
 
     private volatile Entries entries;
+    /** The agencies as the file has them, before the operators' suspensions. */
+    private volatile List<Agency> fromFile;
+    private volatile Set<String> suspendedByOperators = Set.of();
 
     private AgencyDirectory(List<Agency> agencies) {
+        this.fromFile = List.copyOf(agencies);
         this.entries = index(agencies);
+    }
+
+    /**
+     * The agencies operators suspended (agency_suspension): each is SUSPENDED whatever its file says, until an
+     * operator reactivates it; a reload of the file keeps them.
+     */
+    public synchronized void suspendedByOperators(Set<String> organIds) {
+        this.suspendedByOperators = Set.copyOf(organIds);
+        this.entries = index(withSuspensions(fromFile));
+    }
+
+    public Set<String> suspendedByOperators() {
+        return suspendedByOperators;
+    }
+
+    /** Whether the directory file itself says SUSPENDED (an operator cannot lift that; the file must change). */
+    public boolean suspendedInFile(String organId) {
+        return fromFile.stream().anyMatch(a -> a.organId().equals(organId) && a.state() == AgencyState.SUSPENDED);
+    }
+
+    private List<Agency> withSuspensions(List<Agency> agencies) {
+        Set<String> suspended = suspendedByOperators;
+        return agencies.stream().map(a -> suspended.contains(a.organId()) ? a.withState(AgencyState.SUSPENDED) : a).toList();
     }
 
     private static Entries index(Collection<Agency> agencies) {
@@ -72,8 +100,9 @@ public final class AgencyDirectory {
     /** Takes the entries of a directory read anew; returns the agencies it did not have before. */
     public synchronized List<Agency> replaceWith(AgencyDirectory fresh) {
         Entries before = this.entries;
-        this.entries = fresh.entries;
-        return fresh.all().stream().filter(agency -> !before.byOrganId().containsKey(agency.organId())).toList();
+        this.fromFile = fresh.fromFile;
+        this.entries = index(withSuspensions(fresh.fromFile));
+        return all().stream().filter(agency -> !before.byOrganId().containsKey(agency.organId())).toList();
     }
 
     /** Reads and checks a directory file. */

@@ -9,7 +9,9 @@ public enum DeliveryState {
     /** The recipient's system has it: accepted by its push service, or confirmed by a status after a pull. Final. */
     DELIVERED,
     /** Every attempt failed; the sender was told; the message waits in the dead-letter queue. */
-    FAILED;
+    FAILED,
+    /** Withdrawn by an operator, with a reason (README, "Operator actions"); the sender was told. Final. */
+    CANCELLED;
 
     public boolean reachedRecipient() {
         return this == DELIVERED;

@@ -21,6 +21,11 @@ import org.springframework.stereotype.Repository;
 public class Ledger {
 
     static final String GENESIS = "0".repeat(64);
+    /**
+     * The "document" of the entries about the hub itself rather than one document: operators' actions on an agency
+     * (suspend, reactivate) and on the directory (reload). They are chained with every other entry.
+     */
+    public static final UUID HUB_ITSELF = new UUID(0, 0);
     private static final long APPEND_LOCK = 0x4c54_4c45_4447_4552L;
 
     private final JdbcClient jdbc;

@@ -159,6 +159,21 @@ public enum ReasonCode {
     DELIVERY_NOT_FAILED(
             "Lần chuyển văn bản %s đang ở trạng thái %s; chỉ chuyển lại được lần chuyển đã thất bại (FAILED).",
             "Delivery %s is %s; only a FAILED delivery can be re-driven."),
+    DELIVERY_CANCELLED(
+            "Người vận hành trục liên thông đã hủy việc chuyển văn bản đến %s: %s",
+            "The hub's operators cancelled the delivery of the document to %s: %s"),
+    DELIVERY_NOT_CANCELLABLE(
+            "Lần chuyển văn bản %s đang ở trạng thái %s; chỉ hủy được lần chuyển chưa đến nơi (QUEUED, AVAILABLE, FAILED).",
+            "Delivery %s is %s; only a delivery that has not arrived (QUEUED, AVAILABLE, FAILED) can be cancelled."),
+    DELIVERY_IN_PROGRESS(
+            "Lần chuyển văn bản %s đang ở trạng thái %s; văn bản đang trên đường đến cơ quan nhận, không cần gửi lại.",
+            "Delivery %s is %s: the document is on its way to the recipient already; there is nothing to resend."),
+    AGENCY_STATE_UNCHANGED(
+            "Cơ quan %s đã ở trạng thái %s.",
+            "Agency %s is %s already."),
+    AGENCY_SUSPENDED_IN_DIRECTORY(
+            "Cơ quan %s bị tạm dừng trong tệp danh bạ; sửa tệp danh bạ để kích hoạt lại.",
+            "Agency %s is suspended in the directory file; change the file to reactivate it."),
     ACTION_REASON_REQUIRED(
             "Thao tác của người vận hành phải ghi lý do (trường \"reason\").",
             "An operator's action must give its reason (field \"reason\")."),
