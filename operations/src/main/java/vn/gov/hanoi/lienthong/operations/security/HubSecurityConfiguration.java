@@ -74,10 +74,11 @@ public class HubSecurityConfiguration {
         RequestMatcher signIn = PathPatternRequestMatcher.withDefaults().matcher(SignInPage.PATH);
         RequestMatcher signOut = PathPatternRequestMatcher.withDefaults().matcher("/logout");
         RequestMatcher operatorActions = PathPatternRequestMatcher.withDefaults().matcher("/api/v1/admin/**");
+        RequestMatcher operatorPage = PathPatternRequestMatcher.withDefaults().matcher("/operator/**");
         BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
         basic.setRealmName(REALM);
         basic.afterPropertiesSet();
-        return http.securityMatcher(new OrRequestMatcher(EndpointRequest.toAnyEndpoint(), signIn, signOut, operatorActions))
+        return http.securityMatcher(new OrRequestMatcher(EndpointRequest.toAnyEndpoint(), signIn, signOut, operatorActions, operatorPage))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers(signIn).permitAll()
