@@ -38,7 +38,12 @@ public abstract class HubRouteBuilder extends RouteBuilder {
      * component: master:lienthong:&lt;name&gt;) in this one place, and exactly one node runs it.
      */
     protected static String singleton(String name, java.time.Duration period) {
-        return "timer:" + name + "?fixedRate=false&period=" + period.toMillis();
+        return singleton(name, period, java.time.Duration.ofSeconds(1));
+    }
+
+    /** @param firstAfter how long after the start the first run comes */
+    protected static String singleton(String name, java.time.Duration period, java.time.Duration firstAfter) {
+        return "timer:" + name + "?fixedRate=false&period=" + period.toMillis() + "&delay=" + firstAfter.toMillis();
     }
 
     /** A transacted consumer of a stage queue. */

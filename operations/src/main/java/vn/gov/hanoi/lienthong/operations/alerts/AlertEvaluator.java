@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,7 +47,6 @@ public class AlertEvaluator {
         this.json = json;
     }
 
-    @Scheduled(fixedDelayString = "${hub.alerts.interval:1m}", initialDelayString = "${hub.alerts.interval:1m}")
     public void evaluate() {
         for (AlertCondition condition : conditions) {
             Instant now = clock.instant();

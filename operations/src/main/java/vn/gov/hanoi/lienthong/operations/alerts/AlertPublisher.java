@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import vn.gov.hanoi.lienthong.core.alert.AlertChannel;
@@ -43,7 +42,6 @@ public class AlertPublisher {
         this.json = json;
     }
 
-    @Scheduled(fixedDelayString = "${hub.alerts.publish-interval:10s}")
     public void publish() {
         for (AlertChannel channel : channels) {
             String column = column(channel);

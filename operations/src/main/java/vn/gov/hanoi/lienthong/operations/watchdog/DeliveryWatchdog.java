@@ -14,7 +14,6 @@ import io.micrometer.core.instrument.Tags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import vn.gov.hanoi.lienthong.core.directory.AgencyDirectory;
@@ -58,7 +57,6 @@ public class DeliveryWatchdog {
     }
 
     /** One pass: flags what has passed its deadline since the last; returns how many it flagged. */
-    @Scheduled(fixedDelayString = "${hub.watchdog.interval:1m}", initialDelayString = "${hub.watchdog.interval:1m}")
     public int look() {
         Instant now = clock.instant();
         Timestamp at = Timestamp.from(now);
