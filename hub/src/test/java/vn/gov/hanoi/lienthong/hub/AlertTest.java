@@ -77,7 +77,7 @@ class AlertTest extends HubIntegrationTest {
     @Test
     void aCertificateNearItsEndIsAlertedRemindedAndClearedOnceReplacedAndTheWebhookCatchesUpInOrder() throws Exception {
         long mark = 0;
-        JsonNode raised = awaitNotice(mark, "CERTIFICATE_EXPIRING:", "RAISED");
+        JsonNode raised = awaitNotice(mark, "CERTIFICATE_EXPIRING:" + fingerprint16(SHORT_LIVED_ANCHOR), "RAISED");
         assertThat(raised.path("summaryEn").asText()).contains("trust anchor short-lived-root.pem", "expires in 19 days");
         assertThat(raised.path("key").asText()).endsWith("/30d");
         String key = raised.path("key").asText();
@@ -132,6 +132,70 @@ class AlertTest extends HubIntegrationTest {
             for (JsonNode notice : posted(0, keyPrefix, null)) last.put(notice.path("key").asText(), notice.path("event").asText());
             return last.values().stream().allMatch("CLEARED"::equals);
         });
+    }
+
+    @Test
+    void theHubsTlsCertificateAndAnAgencysRegisteredCertificateNearTheirEndAreAlertedAndClearedOnceReplaced() throws Exception {
+        long mark = 0;
+        // The HTTPS key store as configured ends in 20 days.
+        String tlsKey = "CERTIFICATE_EXPIRING:" + fingerprint16(readKeyStoreCertificate(TLS_KEY_STORE)) + "/30d";
+        JsonNode tls = awaitNotice(mark, tlsKey, "RAISED");
+        assertThat(tls.path("summaryEn").asText()).contains("hub TLS certificate lienthong-https", "expires in 19 days");
+        assertThat(tls.path("summaryVi").asText()).contains("hết hạn sau 19 ngày");
+        awaitNotice(mark, tlsKey, "REMINDER");
+
+        // An agency registers a certificate that ends in 20 days and signs a document with it: the hub learns its end.
+        java.nio.file.Path file = DATA_DIR.resolve("agencies.yaml");
+        String directory = Files.readString(file);
+        var soon = PKI.soonExpiringSigner();
+        String agencyKey = "CERTIFICATE_EXPIRING:" + fingerprint16(soon.certificate()) + "/30d";
+        try {
+            Files.writeString(file, directory.replace("    username: so-tttt\n",
+                    "    username: so-tttt\n    certificates: [\"" + vn.gov.hanoi.lienthong.core.signature.Fingerprints.sha256(soon.certificate())
+                            + "\"]\n"));
+            reloadDirectory();
+            var restAgency = new vn.gov.hanoi.lienthong.testkit.client.HubClient(serviceUrl(), "so-tttt", SO_NOI_VU.secret);
+            String signed = restAgency.send(EnvelopeSigner.sign(
+                    DocumentMessage.from(TestHub.REST_ORGAN_ID).to(SO_TAI_CHINH.organId)
+                            .type(18, "Công văn").code("31", "STTTT-VP").subject("Về việc ký bằng chứng thư sắp hết hạn").toBytes(),
+                    soon)).getDocumentId();
+            await().atMost(ALERT_TIMEOUT).until(() -> SO_TAI_CHINH_SYSTEM.document(signed) != null);
+            JsonNode agency = awaitNotice(mark, agencyKey, "RAISED");
+            assertThat(agency.path("summaryEn").asText()).contains("agency " + TestHub.REST_ORGAN_ID + " signing certificate",
+                    "Hoang Thi Giang", "expires in 19 days");
+            awaitNotice(mark, agencyKey, "REMINDER");
+        } finally {
+            // The agency registers its new certificate instead; the hub's key store is renewed.
+            Files.writeString(file, directory);
+            reloadDirectory();
+            writeTlsKeyStore(TLS_KEY_STORE, Duration.ofDays(400));
+        }
+        awaitNotice(mark, agencyKey, "CLEARED");
+        awaitNotice(mark, tlsKey, "CLEARED");
+        for (String key : List.of(tlsKey, agencyKey)) {
+            assertThat(posted(mark, key, "RAISED")).as("one RAISED for %s", key).hasSize(1);
+            assertThat(posted(mark, key, "CLEARED")).as("one CLEARED for %s", key).hasSize(1);
+            assertThat(mailed(key, "RAISED")).as("mailed to the operators: %s", key).isNotEmpty();
+        }
+    }
+
+    private static String fingerprint16(java.nio.file.Path pem) throws Exception {
+        try (var in = Files.newInputStream(pem)) {
+            return fingerprint16((java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(in));
+        }
+    }
+
+    private static String fingerprint16(java.security.cert.X509Certificate certificate) {
+        return vn.gov.hanoi.lienthong.core.signature.Fingerprints.sha256(certificate).substring(0, 16);
+    }
+
+    private static java.security.cert.X509Certificate readKeyStoreCertificate(java.nio.file.Path file) throws Exception {
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        try (var in = Files.newInputStream(file)) {
+            store.load(in, TLS_KEY_STORE_PASSWORD.toCharArray());
+        }
+        return (java.security.cert.X509Certificate) store.getCertificate("lienthong-https");
     }
 
     private JsonNode awaitNotice(long after, String keyPrefix, String event) {

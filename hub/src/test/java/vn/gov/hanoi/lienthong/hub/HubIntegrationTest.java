@@ -73,6 +73,9 @@ abstract class HubIntegrationTest {
     static final Duration ALERT_REMINDER = Duration.ofSeconds(3);
     /** A trust anchor that ends in 20 days: its expiry alert (AlertTest) — it signs nothing. */
     static final Path SHORT_LIVED_ANCHOR = DATA_DIR.resolve("trust").resolve("short-lived-root.pem");
+    /** The hub's HTTPS key store as configured (server.ssl.key-store; HTTPS itself off here): ends in 20 days (AlertTest). */
+    static final Path TLS_KEY_STORE = DATA_DIR.resolve("tls").resolve("hub-tls.p12");
+    static final String TLS_KEY_STORE_PASSWORD = "tls-test-2026";
 
     @LocalServerPort
     int port;
@@ -106,6 +109,11 @@ abstract class HubIntegrationTest {
         OTHER_PKI.writeRootPem(DATA_DIR.resolve("trust"), "other-test-root-ca.pem");
         ALERT_PKI.writeRootPem(DATA_DIR.resolve("trust"), "alert-test-root-ca.pem");
         writeShortLivedAnchor(SHORT_LIVED_ANCHOR, Duration.ofDays(20));
+        writeTlsKeyStore(TLS_KEY_STORE, Duration.ofDays(20));
+        registry.add("server.ssl.enabled", () -> "false");
+        registry.add("server.ssl.key-store", () -> "file:" + TLS_KEY_STORE.toAbsolutePath());
+        registry.add("server.ssl.key-store-password", () -> TLS_KEY_STORE_PASSWORD);
+        registry.add("server.ssl.key-store-type", () -> "PKCS12");
         registry.add("hub.trust.anchors", () -> "file:" + trust.getParent().toAbsolutePath() + "/*.pem");
         registry.add("hub.alerts.interval", () -> "300ms");
         registry.add("hub.alerts.publish-interval", () -> "200ms");
@@ -115,6 +123,40 @@ abstract class HubIntegrationTest {
         registry.add("hub.alerts.webhook-url", OPERATORS_WEBHOOK::url);
         registry.add("hub.events.kafka.enabled", () -> "true");
         registry.add("hub.events.kafka.publish-interval", () -> "200ms");
+    }
+
+    /** A key store with one key and its self-signed certificate, ending after {@code validity}. */
+    static void writeTlsKeyStore(Path file, Duration validity) {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            java.security.KeyPair keys = generator.generateKeyPair();
+            java.security.cert.X509Certificate certificate = selfSigned(keys, "CN=lienthong.hanoi.gov.vn,O=Lien Thong tests,C=VN",
+                    validity, false);
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("lienthong-https", keys.getPrivate(), TLS_KEY_STORE_PASSWORD.toCharArray(),
+                    new java.security.cert.Certificate[] {certificate});
+            java.nio.file.Files.createDirectories(file.getParent());
+            try (var out = java.nio.file.Files.newOutputStream(file)) {
+                store.store(out, TLS_KEY_STORE_PASSWORD.toCharArray());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static java.security.cert.X509Certificate selfSigned(java.security.KeyPair keys, String subject, Duration validity, boolean ca)
+            throws Exception {
+        org.bouncycastle.asn1.x500.X500Name name = new org.bouncycastle.asn1.x500.X500Name(subject);
+        java.time.Instant now = java.time.Instant.now();
+        return new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter()
+                .getCertificate(new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(name,
+                        java.math.BigInteger.valueOf(now.toEpochMilli()), java.util.Date.from(now.minus(Duration.ofDays(1))),
+                        java.util.Date.from(now.plus(validity)), name, keys.getPublic())
+                        .addExtension(org.bouncycastle.asn1.x509.Extension.basicConstraints, true,
+                                new org.bouncycastle.asn1.x509.BasicConstraints(ca))
+                        .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
     }
 
     static void writeShortLivedAnchor(Path file, Duration validity) {

@@ -27,10 +27,12 @@ public class AgencyAuthenticator {
     private static final Logger LOG = LoggerFactory.getLogger(AgencyAuthenticator.class);
 
     private final AgencyDirectory directory;
+    private final AgencyCertificates certificates;
     private final Map<String, byte[]> verifiedDigests = new ConcurrentHashMap<>();
 
-    public AgencyAuthenticator(AgencyDirectory directory) {
+    public AgencyAuthenticator(AgencyDirectory directory, AgencyCertificates certificates) {
         this.directory = directory;
+        this.certificates = certificates;
     }
 
     public Agency authenticate(String username, String secret) {
@@ -52,6 +54,9 @@ public class AgencyAuthenticator {
                         ? "no TLS client certificate" : "TLS client certificate " + presented + " is not the one in the directory");
                 throw RefusedException.because(ReasonCode.CLIENT_CERTIFICATE_REQUIRED, agency.organId());
             }
+            // Remembered with its end (once), for the operators' warning before it expires.
+            certificates.seen(agency.organId(), presented, AgencyCertificates.Usage.TLS_CLIENT,
+                    clientChain[0].getSubjectX500Principal().getName(), clientChain[0].getNotAfter().toInstant());
         }
         return agency;
     }

@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.gov.hanoi.lienthong.core.HubSettings;
 import vn.gov.hanoi.lienthong.core.blob.BlobStore;
+import vn.gov.hanoi.lienthong.core.directory.AgencyCertificates;
 import vn.gov.hanoi.lienthong.core.document.DocumentRecord;
 import vn.gov.hanoi.lienthong.core.document.DocumentState;
 import vn.gov.hanoi.lienthong.core.document.DocumentStore;
@@ -60,11 +61,14 @@ public class InspectionService {
     private final String hubOrganId;
     private final vn.gov.hanoi.lienthong.core.metrics.HubMeters meters;
 
+    private final AgencyCertificates agencyCertificates;
+
     public InspectionService(List<LegalityCheck> checks, EnvelopeSignatureVerifier signatures,
                              AttachmentSignatureVerifier attachmentVerifier, EdxmlReader edxml, DocumentStore documents, StatusStore statuses,
                              SenderNotices notices, BlobStore blobs, TransactionTemplate transaction, Clock clock,
                              HubSettings settings, vn.gov.hanoi.lienthong.core.directory.AgencyDirectory directory,
-                             vn.gov.hanoi.lienthong.core.metrics.HubMeters meters) {
+                             vn.gov.hanoi.lienthong.core.metrics.HubMeters meters, AgencyCertificates agencyCertificates) {
+        this.agencyCertificates = agencyCertificates;
         this.directory = directory;
         this.meters = meters;
         this.checks = checks;
@@ -158,11 +162,18 @@ public class InspectionService {
         }
     }
 
-    /** A sender with registered certificates signs with one of them (the directory's "certificates"). */
+    /**
+     * A sender with registered certificates signs with one of them (the directory's "certificates"); one it signs
+     * with is remembered with its end, for the operators' warning before it expires.
+     */
     private java.util.Optional<Finding> unregisteredSigner(DocumentRecord document, SignatureResult signature) {
         if (signature.verdict() != Verdict.VALID || signature.signerCertificateSha256() == null) {
             return java.util.Optional.empty();
         }
+        directory.byOrganId(document.senderOrganId())
+                .filter(sender -> sender.certificateSha256().contains(signature.signerCertificateSha256()))
+                .ifPresent(sender -> agencyCertificates.seen(sender.organId(), signature.signerCertificateSha256(),
+                        AgencyCertificates.Usage.SIGNING, signature.signer(), signature.signerNotAfter()));
         return directory.byOrganId(document.senderOrganId())
                 .filter(sender -> !sender.certificateSha256().isEmpty())
                 .filter(sender -> !sender.certificateSha256().contains(signature.signerCertificateSha256()))

@@ -21,7 +21,7 @@ class AgencyAuthenticatorTest {
                   - {organId: 000.00.12.H26, name: Sở Nội vụ, mailbox: a@hanoi.gov.vn, channel: pull, username: a, secretHash: '%s'}
                   - {organId: 000.00.15.H26, name: Sở Tài chính, mailbox: b@hanoi.gov.vn, channel: pull, username: b, secretHash: '%s', state: suspended}
                 """.formatted(hash, hash).getBytes(StandardCharsets.UTF_8)), "test.yaml");
-        AgencyAuthenticator authenticator = new AgencyAuthenticator(directory);
+        AgencyAuthenticator authenticator = new AgencyAuthenticator(directory, null); // no TLS client certificate here: nothing to remember
 
         assertThat(authenticator.authenticate("a", "right-secret").organId()).isEqualTo("000.00.12.H26");
         // The second call is answered from the digest of the verified secret: the same answer.

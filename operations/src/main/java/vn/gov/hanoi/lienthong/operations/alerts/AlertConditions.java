@@ -2,14 +2,13 @@ package vn.gov.hanoi.lienthong.operations.alerts;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
+import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import vn.gov.hanoi.lienthong.core.HubSettings;
 import vn.gov.hanoi.lienthong.core.directory.Channel;
 import vn.gov.hanoi.lienthong.core.metrics.HubMeters;
+import vn.gov.hanoi.lienthong.core.directory.AgencyCertificates;
+import vn.gov.hanoi.lienthong.core.signature.Fingerprints;
 import vn.gov.hanoi.lienthong.core.signature.HubSigner;
 import vn.gov.hanoi.lienthong.operations.watchdog.DeliveryWatchdog;
 
@@ -94,40 +95,70 @@ public class AlertConditions {
 
     /**
      * A certificate the hub depends on that ends within hub.alerts.certificate-warnings days (60, 30, 7): the trust
-     * anchors as configured now (the files, so that replacing one clears its alert) and the hub's signing
-     * certificate. The subject names the threshold, so that passing from 60 to 30 days raises a new alert.
+     * anchors as configured now (the files, so that replacing one clears its alert), the hub's signing certificate,
+     * the certificates of the hub's HTTPS key store (server.ssl.key-store, read anew each time) and the agencies'
+     * registered certificates the hub has seen them use (AgencyCertificates; one no longer registered is no longer
+     * watched). The subject names the certificate and the threshold, so that passing from 60 to 30 days raises a
+     * new alert.
      */
     @Bean
     AlertCondition expiringCertificates(ResourcePatternResolver resources, HubSigner signer, AlertSettings settings,
-                                        @Value("${hub.trust.anchors:classpath*:trust/*.pem}") String anchors) {
+                                        AgencyCertificates agencyCertificates,
+                                        @Value("${hub.trust.anchors:classpath*:trust/*.pem}") String anchors,
+                                        @Value("${server.ssl.key-store:}") String tlsKeyStore,
+                                        @Value("${server.ssl.key-store-password:}") String tlsKeyStorePassword,
+                                        @Value("${server.ssl.key-store-type:PKCS12}") String tlsKeyStoreType) {
         return condition("CERTIFICATE_EXPIRING", now -> {
-            Map<String, X509Certificate> watched = new LinkedHashMap<>();
-            watched.put("hub signing certificate", signer.certificate());
+            List<Watched> watched = new ArrayList<>();
+            X509Certificate signing = signer.certificate();
+            watched.add(new Watched("hub signing certificate", signing.getSubjectX500Principal().getName(), signing.getNotAfter().toInstant(),
+                    Fingerprints.sha256(signing)));
             CertificateFactory x509 = CertificateFactory.getInstance("X.509");
             for (Resource resource : resources.getResources(anchors)) {
                 try (var in = resource.getInputStream()) {
                     for (var certificate : x509.generateCertificates(in)) {
-                        watched.put("trust anchor " + resource.getFilename(), (X509Certificate) certificate);
+                        watched.add(Watched.of("trust anchor " + resource.getFilename(), (X509Certificate) certificate));
                     }
                 }
             }
+            if (!tlsKeyStore.isBlank()) {
+                KeyStore store = KeyStore.getInstance(tlsKeyStoreType);
+                try (var in = resources.getResource(tlsKeyStore).getInputStream()) {
+                    store.load(in, tlsKeyStorePassword.toCharArray());
+                }
+                for (String alias : java.util.Collections.list(store.aliases())) {
+                    if (store.isKeyEntry(alias) && store.getCertificate(alias) instanceof X509Certificate certificate) {
+                        watched.add(Watched.of("hub TLS certificate " + alias, certificate));
+                    }
+                }
+            }
+            for (AgencyCertificates.Known known : agencyCertificates.registered()) {
+                watched.add(new Watched("agency " + known.organId() + (known.usage() == AgencyCertificates.Usage.SIGNING
+                        ? " signing certificate" : " TLS client certificate"), known.subject(), known.notAfter(), known.sha256()));
+            }
             List<Integer> thresholds = settings.certificateWarnings().stream().sorted().toList();
             List<AlertCondition.Firing> firing = new ArrayList<>();
-            for (Map.Entry<String, X509Certificate> entry : watched.entrySet()) {
-                Instant end = entry.getValue().getNotAfter().toInstant();
-                long days = Duration.between(now, end).toDays();
+            for (Watched certificate : watched) {
+                long days = Duration.between(now, certificate.notAfter()).toDays();
                 Integer within = thresholds.stream().filter(t -> days < t).findFirst().orElse(null);
                 if (within == null) continue;
-                String fingerprint = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                        .digest(entry.getValue().getEncoded())).substring(0, 16);
-                String name = entry.getValue().getSubjectX500Principal().getName();
-                firing.add(new AlertCondition.Firing(fingerprint + "/" + within + "d",
-                        "Chứng thư " + entry.getKey() + " (" + name + ") hết hạn sau " + Math.max(days, 0) + " ngày, ngày " + end,
-                        "Certificate " + entry.getKey() + " (" + name + ") expires in " + Math.max(days, 0) + " days, on " + end,
-                        Map.of("certificate", entry.getKey(), "subjectName", name, "notAfter", end.toString(), "within", within)));
+                Instant end = certificate.notAfter();
+                firing.add(new AlertCondition.Firing(certificate.sha256().substring(0, 16) + "/" + within + "d",
+                        "Chứng thư " + certificate.what() + " (" + certificate.subject() + ") hết hạn sau " + Math.max(days, 0) + " ngày, ngày " + end,
+                        "Certificate " + certificate.what() + " (" + certificate.subject() + ") expires in " + Math.max(days, 0) + " days, on " + end,
+                        Map.of("certificate", certificate.what(), "subjectName", certificate.subject(), "notAfter", end.toString(),
+                                "within", within)));
             }
             return firing;
         });
+    }
+
+    /** A certificate the operators are warned of before its end. */
+    private record Watched(String what, String subject, Instant notAfter, String sha256) {
+        static Watched of(String what, X509Certificate certificate) {
+            return new Watched(what, certificate.getSubjectX500Principal().getName(), certificate.getNotAfter().toInstant(),
+                    Fingerprints.sha256(certificate));
+        }
     }
 
     /** OCSP responders or CRL distribution points that did not answer since the last evaluation. */

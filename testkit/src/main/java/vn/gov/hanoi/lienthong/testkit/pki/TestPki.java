@@ -84,6 +84,7 @@ public final class TestPki implements AutoCloseable {
     private final X509Certificate intermediate;
     private final Credential signer;
     private final Credential expiredSigner;
+    private final Credential soonExpiringSigner;
     private final Credential revokedSigner;
     private final Credential encryptionOnlySigner;
     private final X509Certificate untrustedRoot;
@@ -109,6 +110,8 @@ public final class TestPki implements AutoCloseable {
                 KeyUsage.digitalSignature | KeyUsage.nonRepudiation);
         expiredSigner = issue("CN=Tran Thi Binh,O=So Noi vu Ha Noi,C=VN", now.minus(Duration.ofDays(800)), now.minus(Duration.ofDays(5)),
                 KeyUsage.digitalSignature | KeyUsage.nonRepudiation);
+        soonExpiringSigner = issue("CN=Hoang Thi Giang,O=So Noi vu Ha Noi,C=VN", now.minus(Duration.ofDays(700)),
+                now.plus(Duration.ofDays(20)), KeyUsage.digitalSignature | KeyUsage.nonRepudiation);
         revokedSigner = issue("CN=Le Van Cuong,O=So Noi vu Ha Noi,C=VN", now.minus(Duration.ofDays(30)), now.plus(Duration.ofDays(700)),
                 KeyUsage.digitalSignature | KeyUsage.nonRepudiation);
         revoke(revokedSigner.certificate(), now.minus(Duration.ofDays(2)));
@@ -145,6 +148,11 @@ public final class TestPki implements AutoCloseable {
 
     public Credential expiredSigner() {
         return expiredSigner;
+    }
+
+    /** Valid, and ending 20 days after the PKI was made (an agency's certificate the operators are warned of). */
+    public Credential soonExpiringSigner() {
+        return soonExpiringSigner;
     }
 
     public Credential revokedSigner() {
