@@ -76,6 +76,11 @@ abstract class HubIntegrationTest {
     /** The hub's HTTPS key store as configured (server.ssl.key-store; HTTPS itself off here): ends in 20 days (AlertTest). */
     static final Path TLS_KEY_STORE = DATA_DIR.resolve("tls").resolve("hub-tls.p12");
     static final String TLS_KEY_STORE_PASSWORD = "tls-test-2026";
+    /** The city's OpenID Connect provider (a Keycloak realm's shape), signing people in beside the user file. */
+    static final vn.gov.hanoi.lienthong.testkit.simulator.OidcProvider CITY_PROVIDER =
+            vn.gov.hanoi.lienthong.testkit.simulator.OidcProvider.start(TestHub.freePort(), "lienthong-hub", "oidc-client-secret-2026");
+    /** The provider's roles that the hub maps to its own. */
+    static final String PROVIDER_OPERATOR_ROLE = "lienthong-van-hanh";
 
     @LocalServerPort
     int port;
@@ -121,6 +126,12 @@ abstract class HubIntegrationTest {
         registry.add("hub.alerts.unreachable-after", () -> "2s");
         registry.add("hub.alerts.mail-to", () -> OPERATORS_LIST);
         registry.add("hub.alerts.webhook-url", OPERATORS_WEBHOOK::url);
+        registry.add("hub.oidc.enabled", () -> "true");
+        registry.add("hub.oidc.roles[" + PROVIDER_OPERATOR_ROLE + "]", () -> "operator");
+        registry.add("spring.security.oauth2.client.registration.city.client-id", () -> "lienthong-hub");
+        registry.add("spring.security.oauth2.client.registration.city.client-secret", () -> "oidc-client-secret-2026");
+        registry.add("spring.security.oauth2.client.registration.city.scope", () -> "openid,profile");
+        registry.add("spring.security.oauth2.client.provider.city.issuer-uri", CITY_PROVIDER::issuer);
         registry.add("hub.events.kafka.enabled", () -> "true");
         registry.add("hub.events.kafka.publish-interval", () -> "200ms");
     }

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 @ComponentScan
 @org.springframework.boot.context.properties.EnableConfigurationProperties({
         vn.gov.hanoi.lienthong.operations.watchdog.DeliveryDeadlines.class,
-        vn.gov.hanoi.lienthong.operations.alerts.AlertSettings.class})
+        vn.gov.hanoi.lienthong.operations.alerts.AlertSettings.class,
+        vn.gov.hanoi.lienthong.operations.security.OidcSignIn.class})
 public class OperationsConfiguration {
 }

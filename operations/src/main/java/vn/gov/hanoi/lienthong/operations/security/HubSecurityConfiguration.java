@@ -69,16 +69,20 @@ public class HubSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain peopleChain(HttpSecurity http,
+    SecurityFilterChain peopleChain(HttpSecurity http, OidcSignIn oidc,
                                     @Value("${hub.metrics.scrape-token-sha256:}") String scrapeTokenSha256) throws Exception {
         RequestMatcher signIn = PathPatternRequestMatcher.withDefaults().matcher(SignInPage.PATH);
         RequestMatcher signOut = PathPatternRequestMatcher.withDefaults().matcher("/logout");
         RequestMatcher operatorActions = PathPatternRequestMatcher.withDefaults().matcher("/api/v1/admin/**");
         RequestMatcher operatorPage = PathPatternRequestMatcher.withDefaults().matcher("/operator/**");
+        // The code flow with the city's OpenID Connect provider: out to it, and back.
+        RequestMatcher providerFlow = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/oauth2/**"),
+                PathPatternRequestMatcher.withDefaults().matcher("/login/oauth2/**"));
         BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
         basic.setRealmName(REALM);
         basic.afterPropertiesSet();
-        return http.securityMatcher(new OrRequestMatcher(EndpointRequest.toAnyEndpoint(), signIn, signOut, operatorActions, operatorPage))
+        http.securityMatcher(new OrRequestMatcher(EndpointRequest.toAnyEndpoint(), signIn, signOut, operatorActions, operatorPage,
+                        providerFlow))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers(signIn).permitAll()
@@ -110,9 +114,39 @@ public class HubSecurityConfiguration {
                         .csrfTokenRequestHandler(new SinglePageCsrfHandler())
                         .ignoringRequestMatchers(request -> request.getHeader("Authorization") != null))
                 .addFilterAfter(new CsrfCookieFilter(), BasicAuthenticationFilter.class)
-                .addFilterBefore(new SignInPage(), UsernamePasswordAuthenticationFilter.class)
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
-                .build();
+                .addFilterBefore(new SignInPage(oidc.enabled() ? oidc.signInPath() : null), UsernamePasswordAuthenticationFilter.class)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED));
+        if (oidc.enabled()) {
+            http.oauth2Login(login -> login.loginPage(SignInPage.PATH)
+                    .userInfoEndpoint(user -> user.oidcUserService(peopleOfTheCity(oidc)))
+                    .defaultSuccessUrl("/actuator/hawtio/", false)
+                    .failureUrl(SignInPage.PATH + "?error"));
+            LOG.info("People may also sign in through the OpenID Connect provider of registration '{}' ({})",
+                    oidc.registration(), oidc.signInPath());
+        }
+        return http.build();
+    }
+
+    /**
+     * A person the city's provider signed in: named by hub.oidc.username-claim, with the hub's roles mapped from the
+     * roles claim (none mapped: signed in, refused everything).
+     */
+    private static org.springframework.security.oauth2.client.userinfo.OAuth2UserService<
+            org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest,
+            org.springframework.security.oauth2.core.oidc.user.OidcUser> peopleOfTheCity(OidcSignIn oidc) {
+        var delegate = new org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService();
+        return request -> {
+            var person = delegate.loadUser(request);
+            java.util.Set<org.springframework.security.core.GrantedAuthority> authorities = new java.util.LinkedHashSet<>(
+                    oidc.authorities(person.getClaims()));
+            if (authorities.isEmpty()) {
+                LOG.warn("{} signed in through the city's provider with no role of the hub's ({}: {})",
+                        person.getClaims().get(oidc.usernameClaim()), oidc.rolesClaim(), "none mapped");
+                authorities.add(new org.springframework.security.core.authority.SimpleGrantedAuthority("SIGNED_IN"));
+            }
+            return new org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser(authorities, person.getIdToken(),
+                    person.getUserInfo(), oidc.usernameClaim());
+        };
     }
 
     @Bean

@@ -22,6 +22,13 @@ final class SignInPage extends OncePerRequestFilter {
 
     static final String PATH = "/login";
 
+    /** Where a person signs in through the city's OpenID Connect provider; null when none is configured. */
+    private final String providerSignIn;
+
+    SignInPage(String providerSignIn) {
+        this.providerSignIn = providerSignIn;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -31,7 +38,12 @@ final class SignInPage extends OncePerRequestFilter {
         }
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         String notice = "";
-        if (request.getParameter("error") != null) {
+        if (request.getParameter("error") != null && providerSignIn != null && request.getSession(false) != null
+                && request.getSession(false).getAttribute("SPRING_SECURITY_LAST_EXCEPTION")
+                        instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException) {
+            notice = "<p class=\"error\" role=\"alert\">Không đăng nhập được qua tài khoản của thành phố.<br><span lang=\"en\">"
+                    + "The city's sign-in did not succeed.</span></p>";
+        } else if (request.getParameter("error") != null) {
             notice = "<p class=\"error\" role=\"alert\">Tên đăng nhập hoặc mật khẩu không đúng, hoặc tạm thời bị khóa sau nhiều "
                     + "lần sai.<br><span lang=\"en\">Wrong name or secret, or held for a while after repeated failures.</span></p>";
         } else if (request.getParameter("logout") != null) {
@@ -66,12 +78,15 @@ final class SignInPage extends OncePerRequestFilter {
                 %s
                 <button type="submit">Đăng nhập <span lang="en">/ Sign in</span></button>
                 </form>
+                %s
                 </main>
                 </body>
                 </html>
                 """.formatted(notice, HtmlUtils.htmlEscape(request.getContextPath() + PATH),
                 csrf == null ? "" : "<input type=\"hidden\" name=\"" + HtmlUtils.htmlEscape(csrf.getParameterName())
-                        + "\" value=\"" + HtmlUtils.htmlEscape(csrf.getToken()) + "\">");
+                        + "\" value=\"" + HtmlUtils.htmlEscape(csrf.getToken()) + "\">",
+                providerSignIn == null ? "" : "<p><a id=\"city-sign-in\" href=\"" + HtmlUtils.htmlEscape(request.getContextPath() + providerSignIn)
+                        + "\">Đăng nhập bằng tài khoản của thành phố <span lang=\"en\">/ Sign in with the city's account</span></a></p>");
         byte[] body = html.getBytes(StandardCharsets.UTF_8);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
