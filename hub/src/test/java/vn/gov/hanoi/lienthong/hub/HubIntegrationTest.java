@@ -223,6 +223,26 @@ abstract class HubIntegrationTest {
         return server;
     }
 
+    /**
+     * A document from Sở Nội vụ to Sở Tài chính sent while Sở Tài chính's system is down, so that its delivery
+     * FAILED; the system is up again when this returns.
+     *
+     * @return the document's hub id
+     */
+    String documentWhoseDeliveryFailed(String number, String subject) throws Exception {
+        SO_TAI_CHINH_SYSTEM.setAvailable(false);
+        try {
+            String documentId = client(DemoAgencies.SO_NOI_VU).send(vn.gov.hanoi.lienthong.testkit.edxml.DocumentMessage
+                    .from(DemoAgencies.SO_NOI_VU.organId).to(DemoAgencies.SO_TAI_CHINH.organId).type(18, "Công văn")
+                    .code(number, "SNV-VP").subject(subject).toBytes()).getDocumentId();
+            org.awaitility.Awaitility.await().atMost(DELIVERY_TIMEOUT).until(() -> client(DemoAgencies.SO_NOI_VU).history(documentId)
+                    .getRecipient().stream().anyMatch(r -> r.getDeliveryState().equals("FAILED")));
+            return documentId;
+        } finally {
+            SO_TAI_CHINH_SYSTEM.setAvailable(true);
+        }
+    }
+
     HubClient client(DemoAgencies agency) {
         return new HubClient(serviceUrl(), agency.username, agency.secret);
     }

@@ -51,17 +51,7 @@ class OperatorActionsTest extends HubIntegrationTest {
 
     @Test
     void aFailedDeliveryReDrivenReachesItsRecipientOnceAndTheActionIsAudited() throws Exception {
-        String documentId;
-        SO_TAI_CHINH_SYSTEM.setAvailable(false);
-        try {
-            documentId = client(SO_NOI_VU).send(DocumentMessage.from(SO_NOI_VU.organId).to(SO_TAI_CHINH.organId).type(18, "Công văn")
-                    .code("95", "SNV-VP").subject("Về việc kiểm tra chuyển lại văn bản đã thất bại").toBytes()).getDocumentId();
-            String failedId = documentId;
-            await().atMost(DELIVERY_TIMEOUT).until(() -> client(SO_NOI_VU).history(failedId).getRecipient().stream()
-                    .anyMatch(r -> r.getDeliveryState().equals("FAILED")));
-        } finally {
-            SO_TAI_CHINH_SYSTEM.setAvailable(true);
-        }
+        String documentId = documentWhoseDeliveryFailed("95", "Về việc kiểm tra chuyển lại văn bản đã thất bại");
         UUID deliveryId = jdbc.queryForObject("select id from delivery where document_id = ?::uuid and recipient_organ_id = ?",
                 UUID.class, documentId, SO_TAI_CHINH.organId);
         String path = "/api/v1/admin/deliveries/" + deliveryId + "/redrive";
@@ -118,18 +108,8 @@ class OperatorActionsTest extends HubIntegrationTest {
     @Test
     void everyFailedDeliveryOfAnAgencyIsReDrivenAtOnce() throws Exception {
         List<String> ids = new java.util.ArrayList<>();
-        SO_TAI_CHINH_SYSTEM.setAvailable(false);
-        try {
-            for (int i = 0; i < 2; i++) {
-                ids.add(client(SO_NOI_VU).send(DocumentMessage.from(SO_NOI_VU.organId).to(SO_TAI_CHINH.organId).type(18, "Công văn")
-                        .code("96" + i, "SNV-VP").subject("Về việc kiểm tra chuyển lại cả hàng đợi lỗi " + i).toBytes()).getDocumentId());
-            }
-            for (String id : ids) {
-                await().atMost(DELIVERY_TIMEOUT).until(() -> client(SO_NOI_VU).history(id).getRecipient().stream()
-                        .anyMatch(r -> r.getDeliveryState().equals("FAILED")));
-            }
-        } finally {
-            SO_TAI_CHINH_SYSTEM.setAvailable(true);
+        for (int i = 0; i < 2; i++) {
+            ids.add(documentWhoseDeliveryFailed("96" + i, "Về việc kiểm tra chuyển lại cả hàng đợi lỗi " + i));
         }
         HttpResponse<String> accepted = post("/api/v1/admin/agencies/" + SO_TAI_CHINH.organId + "/failed-deliveries/redrive",
                 DemoPeople.OPERATOR.basicAuthorization(), "{\"reason\":\"Sở Tài chính đã khắc phục sự cố\"}");

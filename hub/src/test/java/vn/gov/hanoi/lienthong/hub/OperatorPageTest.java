@@ -17,12 +17,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import vn.gov.hanoi.lienthong.testkit.edxml.DocumentMessage;
 import vn.gov.hanoi.lienthong.testkit.people.DemoPeople;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static vn.gov.hanoi.lienthong.hub.DemoAgencies.SO_NOI_VU;
 import static vn.gov.hanoi.lienthong.hub.DemoAgencies.SO_TAI_CHINH;
 
 /**
@@ -43,17 +41,7 @@ class OperatorPageTest extends HubIntegrationTest {
 
     @Test
     void anOperatorReDrivesAFailedDeliveryFromThePage() throws Exception {
-        String documentId;
-        SO_TAI_CHINH_SYSTEM.setAvailable(false);
-        try {
-            documentId = client(SO_NOI_VU).send(DocumentMessage.from(SO_NOI_VU.organId).to(SO_TAI_CHINH.organId).type(18, "Công văn")
-                    .code("401", "SNV-VP").subject("Về việc thử trang vận hành").toBytes()).getDocumentId();
-            String failed = documentId;
-            await().atMost(DELIVERY_TIMEOUT).until(() -> jdbc.queryForList(
-                    "select state from delivery where document_id = ?::uuid", String.class, failed).contains("FAILED"));
-        } finally {
-            SO_TAI_CHINH_SYSTEM.setAvailable(true);
-        }
+        String documentId = documentWhoseDeliveryFailed("401", "Về việc thử trang vận hành");
         UUID deliveryId = jdbc.queryForObject("select id from delivery where document_id = ?::uuid", UUID.class, documentId);
 
         ChromeDriver browser = HeadlessBrowser.start(1280, 1000);
