@@ -53,7 +53,8 @@ class XmlsecInteropTest extends HubIntegrationTest {
         SendDocumentResponse sent = client(SO_NOI_VU).send(DocumentMessage.from(SO_NOI_VU.organId)
                 .to(SO_TAI_CHINH.organId).type(99, "Không có trong danh mục").toBytes());
         byte[] receipt = sent.getSignedReceipt();
-        assertThat(new String(receipt, StandardCharsets.UTF_8)).contains(sent.getDocumentId());
+        assertThat(new String(receipt, StandardCharsets.UTF_8)).contains(sent.getDocumentId())
+                .as("the demo key is ECDSA P-256 (bench/ signatures)").contains("http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256");
         Xmlsec1.Result receiptCheck = Xmlsec1.verify(receipt, hubCertificate, WORK);
         assertThat(receiptCheck.exitCode()).as(receiptCheck.output()).isZero();
 

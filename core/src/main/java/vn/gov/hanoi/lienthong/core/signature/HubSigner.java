@@ -34,17 +34,27 @@ import org.w3c.dom.Element;
 
 /**
  * The hub's own signature on what it issues (receipts, status messages): an enveloped XML-DSig signature
- * over the whole document, RSA-SHA256, exclusive canonicalisation, the hub's certificate in KeyInfo, so
- * that a partner can verify it with any XML-DSig tool (xmlsec1, Santuario, .NET…). The key comes from the
- * keystore at {@code hub.signing.keystore}; the demo keystore in config/ is for the embedded default only.
+ * over the whole document, SHA-256 — RSA-SHA256 with an RSA key, ECDSA-SHA256 with an EC key (P-256) —, exclusive
+ * canonicalisation, the hub's certificate in KeyInfo, so that a partner can verify it with any XML-DSig tool
+ * (xmlsec1, Santuario, .NET…). The key comes from the keystore at {@code hub.signing.keystore}; the demo keystore
+ * in config/ is for the embedded default only. bench/ `signatures` measures the choice.
  */
 @Component
 public class HubSigner {
 
     private final PrivateKey key;
     private final X509Certificate certificate;
+    private final String signatureMethod;
     private final XMLSignatureFactory signatures = XMLSignatureFactory.getInstance("DOM", new XMLDSigRI());
 
+    /** A signer with this key and certificate (the bench's and the tests'; the hub reads its keystore). */
+    public HubSigner(PrivateKey key, X509Certificate certificate) {
+        this.key = key;
+        this.certificate = certificate;
+        this.signatureMethod = signatureMethodFor(key);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
     public HubSigner(ResourceLoader resources,
                      @Value("${hub.signing.keystore:classpath:hub-signing-demo.p12}") String keystore,
                      @Value("${hub.signing.password:demo-hub-signing}") String password,
@@ -60,6 +70,15 @@ public class HubSigner {
         if (key == null || certificate == null) {
             throw new IllegalStateException("the keystore " + keystore + " has no key and certificate under alias " + alias);
         }
+        this.signatureMethod = signatureMethodFor(key);
+    }
+
+    private static String signatureMethodFor(PrivateKey key) {
+        return switch (key.getAlgorithm()) {
+            case "RSA" -> SignatureMethod.RSA_SHA256;
+            case "EC" -> SignatureMethod.ECDSA_SHA256;
+            default -> throw new IllegalStateException("the hub signs with an RSA or an EC key, not " + key.getAlgorithm());
+        };
     }
 
     public X509Certificate certificate() {
@@ -75,7 +94,7 @@ public class HubSigner {
                     null, null);
             SignedInfo signedInfo = signatures.newSignedInfo(
                     signatures.newCanonicalizationMethod(CanonicalizationMethod.EXCLUSIVE, (C14NMethodParameterSpec) null),
-                    signatures.newSignatureMethod(SignatureMethod.RSA_SHA256, null), List.of(reference));
+                    signatures.newSignatureMethod(signatureMethod, null), List.of(reference));
             KeyInfoFactory keyInfos = signatures.getKeyInfoFactory();
             DOMSignContext context = new DOMSignContext(key, parent);
             context.setDefaultNamespacePrefix("ds");
