@@ -4,11 +4,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,12 +38,8 @@ class LifecycleEventsTest extends HubIntegrationTest {
     @Value("${hub.events.kafka.bootstrap-servers}")
     String bootstrapServers;
 
+    /** Started by the first test that reads (the broker's address comes with the Spring context). */
     private static LifecycleEventLog log;
-
-    @BeforeAll
-    static void noLogYet() {
-        log = null;
-    }
 
     @AfterAll
     static void stopReading() throws Exception {
@@ -140,9 +134,5 @@ class LifecycleEventsTest extends HubIntegrationTest {
         await().atMost(DELIVERY_TIMEOUT).until(() -> client(SO_NOI_VU).history(id).getRecipient().stream()
                 .allMatch(r -> r.getDeliveryState().equals("DELIVERED")));
         return id;
-    }
-
-    static UUID uuid(String id) {
-        return UUID.fromString(id);
     }
 }

@@ -1,7 +1,6 @@
 package vn.gov.hanoi.lienthong.routes;
 
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 import jakarta.annotation.PostConstruct;
@@ -79,9 +78,5 @@ public class AgencySuspensions {
                 throw new IllegalStateException("route " + route + " could not follow the agency's state", e);
             }
         }
-    }
-
-    public List<String> suspendedByOperators() {
-        return directory.suspendedByOperators().stream().sorted().toList();
     }
 }

@@ -50,9 +50,8 @@ public class OperatorActionService {
     /**
      * @param toQueue        what the outbox sends: deliveries queued again, statuses to senders
      * @param touched        the deliveries acted on, whose copies leave their agencies' failed queues
-     * @param agencyChanged  the agency whose suspension changed, or null
      */
-    public record Outcome(List<OutboxMessage> toQueue, List<OutboxMessage> touched, String agencyChanged) {
+    public record Outcome(List<OutboxMessage> toQueue, List<OutboxMessage> touched) {
     }
 
     private final JdbcTemplate jdbc;
@@ -133,7 +132,7 @@ public class OperatorActionService {
                 toQueue.add(message);
             }
         }
-        return new Outcome(toQueue, touched, null);
+        return new Outcome(toQueue, touched);
     }
 
     private Outcome onTheHub(OperatorCommand command, boolean first, String recorded, Instant now) {
@@ -150,7 +149,7 @@ public class OperatorActionService {
             default -> throw new IllegalArgumentException("not an action on the hub: " + command.action());
         }
         ledger.append(Ledger.HUB_ITSELF, "operator-action " + command.actionId(), sha256(recorded), now);
-        return new Outcome(List.of(), List.of(), command.organId());
+        return new Outcome(List.of(), List.of());
     }
 
     private boolean requeue(DeliveryRecord delivery, boolean allowed, String cause, Instant now) {
