@@ -139,11 +139,9 @@ abstract class HubIntegrationTest {
     /** A key store with one key and its self-signed certificate, ending after {@code validity}. */
     static void writeTlsKeyStore(Path file, Duration validity) {
         try {
-            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            java.security.KeyPair keys = generator.generateKeyPair();
+            java.security.KeyPair keys = rsaKeys();
             java.security.cert.X509Certificate certificate = selfSigned(keys, "CN=lienthong.hanoi.gov.vn,O=Lien Thong tests,C=VN",
-                    validity, false);
+                    validity, new org.bouncycastle.asn1.x509.BasicConstraints(false));
             java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
             store.load(null, null);
             store.setKeyEntry("lienthong-https", keys.getPrivate(), TLS_KEY_STORE_PASSWORD.toCharArray(),
@@ -157,34 +155,29 @@ abstract class HubIntegrationTest {
         }
     }
 
-    static java.security.cert.X509Certificate selfSigned(java.security.KeyPair keys, String subject, Duration validity, boolean ca)
-            throws Exception {
+    static java.security.KeyPair rsaKeys() throws Exception {
+        java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        return generator.generateKeyPair();
+    }
+
+    static java.security.cert.X509Certificate selfSigned(java.security.KeyPair keys, String subject, Duration validity,
+                                                         org.bouncycastle.asn1.x509.BasicConstraints constraints) throws Exception {
         org.bouncycastle.asn1.x500.X500Name name = new org.bouncycastle.asn1.x500.X500Name(subject);
         java.time.Instant now = java.time.Instant.now();
         return new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter()
                 .getCertificate(new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(name,
                         java.math.BigInteger.valueOf(now.toEpochMilli()), java.util.Date.from(now.minus(Duration.ofDays(1))),
                         java.util.Date.from(now.plus(validity)), name, keys.getPublic())
-                        .addExtension(org.bouncycastle.asn1.x509.Extension.basicConstraints, true,
-                                new org.bouncycastle.asn1.x509.BasicConstraints(ca))
+                        .addExtension(org.bouncycastle.asn1.x509.Extension.basicConstraints, true, constraints)
                         .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
     }
 
+    /** A root certificate (path length 0) that ends after {@code validity}, as PEM: a trust anchor that signs nothing. */
     static void writeShortLivedAnchor(Path file, Duration validity) {
         try {
-            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            java.security.KeyPair keys = generator.generateKeyPair();
-            org.bouncycastle.asn1.x500.X500Name name = new org.bouncycastle.asn1.x500.X500Name(
-                    "CN=Short-lived Test Root,O=Lien Thong tests,C=VN");
-            java.time.Instant now = java.time.Instant.now();
-            java.security.cert.X509Certificate root = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter()
-                    .getCertificate(new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(name,
-                            java.math.BigInteger.valueOf(now.toEpochMilli()), java.util.Date.from(now.minus(Duration.ofDays(1))),
-                            java.util.Date.from(now.plus(validity)), name, keys.getPublic())
-                            .addExtension(org.bouncycastle.asn1.x509.Extension.basicConstraints, true,
-                                    new org.bouncycastle.asn1.x509.BasicConstraints(0))
-                            .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
+            java.security.cert.X509Certificate root = selfSigned(rsaKeys(), "CN=Short-lived Test Root,O=Lien Thong tests,C=VN",
+                    validity, new org.bouncycastle.asn1.x509.BasicConstraints(0));
             java.io.StringWriter pem = new java.io.StringWriter();
             try (org.bouncycastle.openssl.jcajce.JcaPEMWriter writer = new org.bouncycastle.openssl.jcajce.JcaPEMWriter(pem)) {
                 writer.writeObject(root);

@@ -170,15 +170,15 @@ public class InspectionService {
         if (signature.verdict() != Verdict.VALID || signature.signerCertificateSha256() == null) {
             return java.util.Optional.empty();
         }
-        directory.byOrganId(document.senderOrganId())
-                .filter(sender -> sender.certificateSha256().contains(signature.signerCertificateSha256()))
-                .ifPresent(sender -> agencyCertificates.seen(sender.organId(), signature.signerCertificateSha256(),
-                        AgencyCertificates.Usage.SIGNING, signature.signer(), signature.signerNotAfter()));
-        return directory.byOrganId(document.senderOrganId())
-                .filter(sender -> !sender.certificateSha256().isEmpty())
-                .filter(sender -> !sender.certificateSha256().contains(signature.signerCertificateSha256()))
-                .map(sender -> Finding.refusal(ReasonCode.SIGNER_NOT_REGISTERED.with(signature.signer(),
-                        signature.signerCertificateSha256(), sender.organId())));
+        var sender = directory.byOrganId(document.senderOrganId()).orElse(null);
+        if (sender == null || sender.certificateSha256().isEmpty()) return java.util.Optional.empty();
+        if (sender.certificateSha256().contains(signature.signerCertificateSha256())) {
+            agencyCertificates.seen(sender.organId(), signature.signerCertificateSha256(), AgencyCertificates.Usage.SIGNING,
+                    signature.signer(), signature.signerNotAfter());
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(Finding.refusal(ReasonCode.SIGNER_NOT_REGISTERED.with(signature.signer(),
+                signature.signerCertificateSha256(), sender.organId())));
     }
 
     private static java.util.Optional<Finding> signatureFinding(SignatureResult result) {

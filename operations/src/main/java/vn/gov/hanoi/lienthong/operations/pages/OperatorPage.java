@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import vn.gov.hanoi.lienthong.core.operator.OperatorCommand;
 import vn.gov.hanoi.lienthong.core.refusal.Reason;
+import vn.gov.hanoi.lienthong.core.refusal.ReasonCode;
 import vn.gov.hanoi.lienthong.core.refusal.RefusedException;
 import vn.gov.hanoi.lienthong.operations.actions.OperatorActions;
 
@@ -67,7 +68,7 @@ public class OperatorPage {
             case "redrive" -> actions.redrive(person.getName(), deliveryId, reason);
             case "cancel" -> actions.cancel(person.getName(), deliveryId, reason);
             case "resend" -> actions.resend(person.getName(), deliveryId, reason);
-            default -> throw new UnknownAction();
+            default -> throw RefusedException.because(ReasonCode.REQUEST_INVALID, verb);
         });
     }
 
@@ -78,7 +79,7 @@ public class OperatorPage {
             case "suspend" -> actions.suspend(person.getName(), organId, reason);
             case "reactivate" -> actions.reactivate(person.getName(), organId, reason);
             case "redrive-failed" -> actions.redriveAgency(person.getName(), organId, reason);
-            default -> throw new UnknownAction();
+            default -> throw RefusedException.because(ReasonCode.REQUEST_INVALID, verb);
         });
     }
 
@@ -98,17 +99,8 @@ public class OperatorPage {
             LOG.info("Operator page: refused {}: {}", reason.code(), reason.messageEn());
             redirect.addFlashAttribute("refusedCode", reason.code());
             redirect.addFlashAttribute("refused", "en".equals(locale.getLanguage()) ? reason.messageEn() : reason.messageVi());
-        } catch (UnknownAction unknown) {
-            redirect.addFlashAttribute("refusedCode", "REQUEST_INVALID");
         }
         if (document != null && !document.isBlank()) redirect.addAttribute("document", document.strip());
         return "redirect:/operator";
-    }
-
-    /** A verb the page never offers. */
-    private static final class UnknownAction extends RuntimeException {
-        UnknownAction() {
-            super(null, null, false, false);
-        }
     }
 }
