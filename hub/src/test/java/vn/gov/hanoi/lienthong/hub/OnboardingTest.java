@@ -1,8 +1,6 @@
 package vn.gov.hanoi.lienthong.hub;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,20 +104,14 @@ class OnboardingTest extends HubIntegrationTest {
         return in;
     }
 
-    /** Runs the client's command line as a newcomer would, and returns what it printed. */
+    /**
+     * Runs the client's command line as a newcomer would, and returns what it printed — through writers of its
+     * own, so the hub's log lines from other threads never mix in.
+     */
     private static String client(String... arguments) {
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream standard = System.out;
-        int exit;
-        synchronized (System.class) {
-            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            try {
-                exit = new CommandLine(new LienThongClient()).execute(arguments);
-            } finally {
-                System.setOut(standard);
-            }
-        }
-        String output = printed.toString(StandardCharsets.UTF_8);
+        java.io.StringWriter printed = new java.io.StringWriter();
+        int exit = new CommandLine(new LienThongClient()).setOut(new java.io.PrintWriter(printed, true)).execute(arguments);
+        String output = printed.toString();
         assertThat(exit).as(output).isZero();
         return output;
     }

@@ -55,6 +55,23 @@ public class LienThongClient {
         return new HubClient(hub, user, secret);
     }
 
+    /**
+     * Every command prints through picocli's writers, not {@code System.out}: a caller that runs the client in its
+     * own process (a test beside a running hub) gives it writers of its own and reads back exactly what the
+     * command printed, never another thread's log line.
+     */
+    abstract static class ClientCommand implements Callable<Integer> {
+        @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+        java.io.PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        java.io.PrintWriter err() {
+            return spec.commandLine().getErr();
+        }
+    }
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new LienThongClient())
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -71,7 +88,7 @@ public class LienThongClient {
     }
 
     @Command(name = "send", description = "Send a document with its files.")
-    static class Send implements Callable<Integer> {
+    static class Send extends ClientCommand {
         @CommandLine.ParentCommand LienThongClient parent;
         @Option(names = "--from", required = true, description = "Your organ code, e.g. 000.00.12.H26.") String from;
         @Option(names = "--to", required = true, description = "A recipient's organ code (repeat for several).") List<String> to;
@@ -115,10 +132,10 @@ public class LienThongClient {
             byte[] envelope = signer == null ? message.toBytes() : EnvelopeSigner.sign(message.toBytes(), signer);
             SendDocumentResponse response = parent.client().send(envelope, parts.toArray(HubClient.Part[]::new));
             if (signer != null) {
-                System.out.println("Signed by " + signer.certificate().getSubjectX500Principal().getName());
+                out().println("Signed by " + signer.certificate().getSubjectX500Principal().getName());
             }
-            System.out.println((response.isDuplicate() ? "Already sent: " : "Sent: ") + response.getDocumentId());
-            System.out.println("  your document id: " + message.documentId());
+            out().println((response.isDuplicate() ? "Already sent: " : "Sent: ") + response.getDocumentId());
+            out().println("  your document id: " + message.documentId());
             return 0;
         }
     }
@@ -152,7 +169,7 @@ public class LienThongClient {
     @Command(name = "demo-signer", description = "Write the embedded demo's signer (PKCS#12, password "
             + DemoPki.SIGNER_PASSWORD + ") for your own system to sign test documents with. No legal value: the "
             + "embedded hub trusts it; a production hub never does.")
-    static class DemoSigner implements Callable<Integer> {
+    static class DemoSigner extends ClientCommand {
         @Option(names = "--out", defaultValue = "lienthong-demo-signer.p12") Path out;
 
         @Override
@@ -160,14 +177,14 @@ public class LienThongClient {
             try (InputStream in = DemoPki.class.getClassLoader().getResourceAsStream(DemoPki.SIGNER_RESOURCE)) {
                 Files.copy(in, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
-            System.out.println("Demo signer written to " + out + " (PKCS#12, password " + DemoPki.SIGNER_PASSWORD + ")");
-            System.out.println("  " + DemoPki.signer().certificate().getSubjectX500Principal().getName());
+            out().println("Demo signer written to " + out + " (PKCS#12, password " + DemoPki.SIGNER_PASSWORD + ")");
+            out().println("  " + DemoPki.signer().certificate().getSubjectX500Principal().getName());
             return 0;
         }
     }
 
     @Command(name = "sample-pdf", description = "Write a one-page PDF to send when trying the hub out.")
-    static class SamplePdf implements Callable<Integer> {
+    static class SamplePdf extends ClientCommand {
         @Parameters(index = "0", defaultValue = "cong-van-thu-nghiem.pdf") Path out;
 
         @Override
@@ -175,26 +192,26 @@ public class LienThongClient {
             Files.write(out, vn.gov.hanoi.lienthong.testkit.files.SampleFiles.scannedLetterPdf(
                     "UY BAN NHAN DAN THANH PHO HA NOI", "Cong van thu nghiem truc lien thong van ban",
                     "(van ban mau cua bo cong cu, khong co gia tri phap ly)"));
-            System.out.println("Sample PDF written to " + out);
+            out().println("Sample PDF written to " + out);
             return 0;
         }
     }
 
     @Command(name = "pending", description = "List the documents waiting for you (pull mode).")
-    static class Pending implements Callable<Integer> {
+    static class Pending extends ClientCommand {
         @CommandLine.ParentCommand LienThongClient parent;
 
         @Override
         public Integer call() throws Exception {
             List<String> pending = parent.client().pending();
-            pending.forEach(System.out::println);
-            System.err.println(pending.size() + " document(s) pending");
+            pending.forEach(out()::println);
+            err().println(pending.size() + " document(s) pending");
             return 0;
         }
     }
 
     @Command(name = "fetch", description = "Fetch a document: its envelope and files go to a folder.")
-    static class Fetch implements Callable<Integer> {
+    static class Fetch extends ClientCommand {
         @CommandLine.ParentCommand LienThongClient parent;
         @Parameters(index = "0", description = "The hub's document id.") String documentId;
         @Option(names = "--out", defaultValue = ".", description = "Folder to write into (default: current).") Path out;
@@ -210,15 +227,15 @@ public class LienThongClient {
                 try (InputStream in = part.getData().getInputStream()) {
                     Files.copy(in, folder.resolve(Path.of(part.getAttachmentName()).getFileName()));
                 }
-                System.out.println(part.getAttachmentName() + "  sha256=" + part.getSha256());
+                out().println(part.getAttachmentName() + "  sha256=" + part.getSha256());
             }
-            System.out.println("From " + document.getSenderOrganId() + ", written to " + folder);
+            out().println("From " + document.getSenderOrganId() + ", written to " + folder);
             return 0;
         }
     }
 
     @Command(name = "status", description = "Report what became of a document you received (01 arrived, 03 registered, 04 assigned, 05 in progress, 06 done).")
-    static class Status implements Callable<Integer> {
+    static class Status extends ClientCommand {
         @CommandLine.ParentCommand LienThongClient parent;
         @Parameters(index = "0", description = "The hub's document id.") String documentId;
         @Option(names = "--as", required = true, description = "Your organ code.") String organId;
@@ -231,55 +248,55 @@ public class LienThongClient {
             GetStatusHistoryResponse history = client.history(documentId);
             boolean recorded = client.updateStatus(documentId, StatusMessage.of(organId, history.getSenderOrganId(),
                     history.getSenderDocumentId(), code, description, OffsetDateTime.now()));
-            System.out.println(recorded ? "Status recorded" : "The hub already had this status");
+            out().println(recorded ? "Status recorded" : "The hub already had this status");
             return 0;
         }
     }
 
     @Command(name = "history", description = "Show a document's deliveries and statuses.")
-    static class History implements Callable<Integer> {
+    static class History extends ClientCommand {
         @CommandLine.ParentCommand LienThongClient parent;
         @Parameters(index = "0") String documentId;
 
         @Override
         public Integer call() throws Exception {
             GetStatusHistoryResponse history = parent.client().history(documentId);
-            System.out.println("Document " + history.getDocumentId() + " from " + history.getSenderOrganId() + ": "
+            out().println("Document " + history.getDocumentId() + " from " + history.getSenderOrganId() + ": "
                     + history.getDocumentState());
             for (RecipientState recipient : history.getRecipient()) {
-                System.out.println("  to " + recipient.getOrganId() + " (" + recipient.getChannel() + "): "
+                out().println("  to " + recipient.getOrganId() + " (" + recipient.getChannel() + "): "
                         + recipient.getDeliveryState() + " — " + recipient.getPurpose() + ", "
                         + recipient.getPaperRequirement() + " (Article " + recipient.getArticle() + ")"
                         + (recipient.getNote() == null ? "" : ", " + recipient.getNote()));
             }
             for (StatusEntry status : history.getStatus()) {
-                System.out.println("  " + status.getTimestamp() + "  " + status.getOrganId() + "  " + status.getStatusCode()
+                out().println("  " + status.getTimestamp() + "  " + status.getOrganId() + "  " + status.getStatusCode()
                         + (status.getDescription() == null ? "" : "  " + status.getDescription()));
-                status.getReason().forEach(r -> System.out.println("      " + r.getCode() + ": " + r.getMessageEn()));
+                status.getReason().forEach(r -> out().println("      " + r.getCode() + ": " + r.getMessageEn()));
             }
             return 0;
         }
     }
 
     @Command(name = "simulate", description = "Run a push agency's service (agency.wsdl) that prints what it receives.")
-    static class Simulate implements Callable<Integer> {
+    static class Simulate extends ClientCommand {
         @Option(names = "--port", required = true, description = "e.g. 9102 for the demo Sở Tài chính.") int port;
 
         @Override
         public Integer call() throws Exception {
             try (AgencySimulator simulator = AgencySimulator.start(port)) {
-                System.out.println("Simulated agency service at " + simulator.address() + " (Ctrl-C to stop)");
+                out().println("Simulated agency service at " + simulator.address() + " (Ctrl-C to stop)");
                 int seenDocuments = 0;
                 int seenStatuses = 0;
                 while (true) {
                     var documents = simulator.documents();
                     if (documents.size() != seenDocuments) {
                         seenDocuments = documents.size();
-                        System.out.println("Documents received: " + documents.keySet());
+                        out().println("Documents received: " + documents.keySet());
                     }
                     var statuses = simulator.statuses();
                     for (int i = seenStatuses; i < statuses.size(); i++) {
-                        System.out.println("Status: " + statuses.get(i));
+                        out().println("Status: " + statuses.get(i));
                     }
                     seenStatuses = statuses.size();
                     Thread.sleep(500);
@@ -290,7 +307,7 @@ public class LienThongClient {
 
     @Command(name = "conformance", description = "Runs the connector conformance suite against an agency's system, "
             + "as the kit's own agency (--user/--secret are the kit's credentials in the directory).")
-    static class Conformance implements Callable<Integer> {
+    static class Conformance extends ClientCommand {
         @CommandLine.ParentCommand
         LienThongClient parent;
 
@@ -312,11 +329,12 @@ public class LienThongClient {
                     new vn.gov.hanoi.lienthong.testkit.conformance.ConformanceKit(parent.client(), kitOrganId,
                             new vn.gov.hanoi.lienthong.testkit.conformance.ConsoleAgency(agencyOrganId,
                                     new java.io.BufferedReader(new java.io.InputStreamReader(System.in,
-                                            java.nio.charset.StandardCharsets.UTF_8)), System.out),
+                                            java.nio.charset.StandardCharsets.UTF_8)), out()),
                             new vn.gov.hanoi.lienthong.testkit.conformance.ConformanceKit.Settings(timeout,
                                     largeFileMib * 1024 * 1024, java.time.Duration.ofSeconds(30))).run();
-            System.out.println();
-            System.out.print(report.render());
+            out().println();
+            out().print(report.render());
+            out().flush();
             return report.passed() ? 0 : 1;
         }
     }
@@ -324,15 +342,15 @@ public class LienThongClient {
     @Command(name = "hash-secret", description = "Print the bcrypt hash of a secret, for the directory's secretHash "
             + "(agencies.yaml) or a person's (users.yaml). The secret is read from the console without echo, or "
             + "from standard input.")
-    static class HashSecret implements Callable<Integer> {
+    static class HashSecret extends ClientCommand {
         @Override
         public Integer call() throws Exception {
             char[] secret = readSecret();
             if (secret == null || secret.length == 0) {
-                System.err.println("No secret given.");
+                err().println("No secret given.");
                 return 2;
             }
-            System.out.println(BcryptHash.of(secret));
+            out().println(BcryptHash.of(secret));
             java.util.Arrays.fill(secret, '\0');
             return 0;
         }

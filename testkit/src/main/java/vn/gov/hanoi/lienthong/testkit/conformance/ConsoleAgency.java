@@ -2,16 +2,16 @@ package vn.gov.hanoi.lienthong.testkit.conformance;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /** The agency's side played by the engineer at its system: the kit says what to do and waits for Enter. */
 public final class ConsoleAgency implements AgencyUnderTest {
 
     private final String organId;
     private final BufferedReader in;
-    private final PrintStream out;
+    private final PrintWriter out;
 
-    public ConsoleAgency(String organId, BufferedReader in, PrintStream out) {
+    public ConsoleAgency(String organId, BufferedReader in, PrintWriter out) {
         this.organId = organId;
         this.in = in;
         this.out = out;
