@@ -20,8 +20,6 @@ import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.pades.validation.PDFDocumentValidator;
 import eu.europa.esig.dss.pdf.IPdfObjFactory;
-import eu.europa.esig.dss.pdf.modifications.DefaultPdfDifferencesFinder;
-import eu.europa.esig.dss.pdf.pdfbox.PdfBoxDefaultObjectFactory;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
 import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
@@ -69,12 +67,6 @@ public class AttachmentSignatureVerifier {
         InputStream open() throws IOException;
     }
 
-    /**
-     * PDFs are read without DSS's visual comparison of the signed revision with the final one (each page
-     * rendered to an image and compared pixel by pixel: most of a signed PDF's validation time under load). A
-     * change made after signing is still found by the object-level comparison, which DSS keeps doing.
-     */
-    private static final IPdfObjFactory PDF_READER = pdfReaderWithoutVisualComparison();
     /** DSS's default (ETSI) validation policy, unmarshalled once instead of at every validation. */
     private static final ValidationPolicy POLICY = defaultPolicy();
 
@@ -83,6 +75,8 @@ public class AttachmentSignatureVerifier {
     private final OcspCache ocsp;
     /** PDFs above this are not parsed for signatures (see validateIfPdf): an eighth of the heap by default. */
     private final long maxPdfBytesForSignatureValidation;
+    /** How DSS reads a PDF (HubPdfObjectFactory); one for all validations, as DSS makes a service per use. */
+    private final IPdfObjFactory pdfReader;
 
     @Autowired
     public AttachmentSignatureVerifier(TrustAnchors anchors, CrlCache crls, OcspCache ocsp) {
@@ -90,6 +84,12 @@ public class AttachmentSignatureVerifier {
     }
 
     AttachmentSignatureVerifier(TrustAnchors anchors, CrlCache crls, OcspCache ocsp, long maxPdfBytesForSignatureValidation) {
+        this(anchors, crls, ocsp, maxPdfBytesForSignatureValidation, new HubPdfObjectFactory());
+    }
+
+    AttachmentSignatureVerifier(TrustAnchors anchors, CrlCache crls, OcspCache ocsp, long maxPdfBytesForSignatureValidation,
+                                IPdfObjFactory pdfReader) {
+        this.pdfReader = pdfReader;
         this.maxPdfBytesForSignatureValidation = maxPdfBytesForSignatureValidation;
         this.anchors = anchors;
         this.crls = crls;
@@ -132,7 +132,7 @@ public class AttachmentSignatureVerifier {
             }
             byte[] pdf = in.readAllBytes();
             if (!ByteRangeScan.contains(pdf, pdf.length)) return List.of();
-            return validate(new InMemoryDocument(pdf, file.name(), MimeTypeEnum.PDF), null, file, at);
+            return validatePdf(new InMemoryDocument(pdf, file.name(), MimeTypeEnum.PDF), file, at);
         }
     }
 
@@ -142,14 +142,6 @@ public class AttachmentSignatureVerifier {
         } catch (Exception e) {
             throw new IllegalStateException("DSS's default validation policy cannot be read", e);
         }
-    }
-
-    private static IPdfObjFactory pdfReaderWithoutVisualComparison() {
-        DefaultPdfDifferencesFinder differences = new DefaultPdfDifferencesFinder();
-        differences.setMaximalPagesAmountForVisualComparison(0);
-        PdfBoxDefaultObjectFactory factory = new PdfBoxDefaultObjectFactory();
-        factory.setPdfDifferencesFinder(differences);
-        return factory;
     }
 
     /** Whether a stream contains "/ByteRange", and its length; read once, in blocks, whatever its size. */
@@ -194,6 +186,7 @@ public class AttachmentSignatureVerifier {
         }
     }
 
+    /** A detached CAdES signature: DSS finds the validator for the container (and none for a file that is not one). */
     private List<AttachmentSignature> validate(DSSDocument signature, DSSDocument detachedContent, SignedFile file, Instant at) {
         SignedDocumentValidator validator;
         try {
@@ -204,9 +197,25 @@ public class AttachmentSignatureVerifier {
         if (detachedContent != null) {
             validator.setDetachedContents(List.of(detachedContent));
         }
-        if (validator instanceof PDFDocumentValidator pdf) {
-            pdf.setPdfObjFactory(PDF_READER);
+        return validateOrReportUnreadable(validator, file, at);
+    }
+
+    /**
+     * A PDF: its validator made directly — the header is already checked, and DSS's own search for a validator
+     * reads the service files of the whole class path at every call.
+     */
+    private List<AttachmentSignature> validatePdf(DSSDocument pdf, SignedFile file, Instant at) {
+        PDFDocumentValidator validator;
+        try {
+            validator = new PDFDocumentValidator(pdf);
+        } catch (RuntimeException notAPdf) {
+            return List.of();
         }
+        validator.setPdfObjFactory(pdfReader);
+        return validateOrReportUnreadable(validator, file, at);
+    }
+
+    private List<AttachmentSignature> validateOrReportUnreadable(SignedDocumentValidator validator, SignedFile file, Instant at) {
         try {
             return validate(validator, file, at);
         } catch (RuntimeException unreadable) {
@@ -226,6 +235,8 @@ public class AttachmentSignatureVerifier {
     private List<AttachmentSignature> validate(SignedDocumentValidator validator, SignedFile file, Instant at) {
         validator.setCertificateVerifier(certificateVerifier());
         validator.setValidationTime(Date.from(at));
+        // The hub keeps DSS's simple report; the ETSI validation report (EN 319 102-2) is built by default and unused.
+        validator.setEnableEtsiValidationReport(false);
         Reports reports = validator.validateDocument(POLICY);
         SimpleReport simple = reports.getSimpleReport();
         String xml = reports.getXmlSimpleReport();
