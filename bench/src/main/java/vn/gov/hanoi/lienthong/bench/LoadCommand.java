@@ -18,8 +18,9 @@ import static vn.gov.hanoi.lienthong.bench.Results.round;
  * Throughput and latency of the hub on its embedded defaults, against the broker's own bound measured in the
  * same run: (1) the raw transacted hop rate of the hub's broker configuration; (2) the hub, started from its
  * jar, warmed up; (3) as many documents as {@code --senders} closed-loop senders can push (throughput);
- * (4) half the rate the hub sustained, where it keeps up (latency); (5) a fixed rate, 100 documents/s by
- * default (latency at the rate the target names).
+ * (4) half the rate the hub sustained, where it keeps up (latency); (5) twice the rate the hub sustained
+ * (overload: what it accepts must all arrive); (6) 50 documents/s; (7) a fixed rate, 100 documents/s by default (the
+ * rate the target names). With {@code --jfr}, a profile of the throughput phase.
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = "Throughput and latency against the broker's own bound (bench/RESULTS.md).")
@@ -42,8 +43,15 @@ final class LoadCommand implements Callable<Integer> {
     double warmUp;
     @Option(names = "--duration", defaultValue = "60", description = "seconds of each measured phase (default: ${DEFAULT-VALUE})")
     double duration;
-    @Option(names = "--rate", defaultValue = "100", description = "documents/s of the latency phase (default: ${DEFAULT-VALUE})")
+    @Option(names = "--rate", defaultValue = "100", description = "documents/s of the last latency phase (default: ${DEFAULT-VALUE})")
     double rate;
+    @Option(names = "--middle-rate", defaultValue = "50", description = "documents/s of the latency phase between (default: ${DEFAULT-VALUE})")
+    double middleRate;
+    @Option(names = "--overload-drain", defaultValue = "600",
+            description = "seconds the phase at twice the sustained rate may take to deliver what it accepted before a letter counts as lost (default: ${DEFAULT-VALUE})")
+    double overloadDrain;
+    @Option(names = "--jfr", description = "record the hub with JDK Flight Recorder during the throughput phase into this file, and summarise it")
+    Path jfr;
     @Option(names = "--pdf-kib", defaultValue = "200", description = "size of each document's signed PDF (default: ${DEFAULT-VALUE})")
     int pdfKib;
     @Option(names = "--broker-consumers", defaultValue = "10",
@@ -71,17 +79,29 @@ final class LoadCommand implements Callable<Integer> {
             System.out.printf("documents: signed envelope + signed PDF of %d KiB, to 1 push, 1 pull, 1 e-mail recipient%n",
                     letters.pdfBytes() / 1024);
             hub.start();
+            double startSeconds = hub.startToHealthy().toMillis() / 1000.0;
+            System.out.printf("hub healthy %.1f s after its JVM was spawned%n", startSeconds);
             try (Recipients recipients = new Recipients(city, senderDocumentIds, 0, hub::serviceUrl)) {
                 LoadDriver driver = new LoadDriver(hub, letters, recipients, senderDocumentIds);
                 LoadDriver.Phase warm = driver.closedLoop("warm-up", senders, window, warmUp, 120);
                 print(warm);
+                JfrProfile profile = jfr == null ? null : JfrProfile.start(hub.pid(), jfr);
                 LoadDriver.Phase throughput = driver.closedLoop("throughput", senders, window, duration, 180);
+                if (profile != null) profile.stop();
                 print(throughput);
+                double toSustained = warmUpCurve(driver, warm, throughput.deliveredPerSecond(), hub.startedAtNanos());
                 // Latency where the hub keeps up (half the rate it sustained), then at the rate the target names.
                 double halfRate = Math.max(1, Math.round(throughput.deliveredPerSecond() / 2));
                 LoadDriver.Phase half = driver.openLoop("latency at " + (int) halfRate + "/s (half the sustained rate)",
                         halfRate, senders, duration, 180);
                 print(half);
+                // Twice what the hub sustains: whatever it accepts must arrive, however long the backlog takes.
+                double twice = Math.max(2, Math.round(throughput.deliveredPerSecond() * 2));
+                LoadDriver.Phase overload = driver.openLoop("overload at " + (int) twice + "/s (twice the sustained rate)",
+                        twice, senders, duration, overloadDrain);
+                print(overload);
+                LoadDriver.Phase middle = driver.openLoop("latency at " + (int) middleRate + "/s", middleRate, senders, duration, 180);
+                print(middle);
                 LoadDriver.Phase latency = driver.openLoop("latency at " + (int) rate + "/s", rate, senders, duration, 180);
                 print(latency);
 
@@ -89,6 +109,9 @@ final class LoadCommand implements Callable<Integer> {
                 System.out.printf("ratio to the broker bound: %.1f docs/s × %.1f durable hops/doc ÷ %.0f hops/s = %.2f%n",
                         throughput.deliveredPerSecond(), throughput.hopsPerDocument(), bound.hopsPerSecond(), ratio);
                 Map<String, Object> figures = new LinkedHashMap<>();
+                figures.put("start_s_to_healthy", round(startSeconds));
+                figures.put("warmup_s_to_sustained", Double.isNaN(toSustained) ? null : round(toSustained));
+                figures.put("cpu_ms_per_doc", round(throughput.cpuMsPerDocument()));
                 figures.put("docs_per_s", round(throughput.deliveredPerSecond()));
                 figures.put("accepted_docs_per_s", round(throughput.acceptedPerSecond()));
                 figures.put("broker_bound_hops_per_s", round(bound.hopsPerSecond()));
@@ -96,6 +119,12 @@ final class LoadCommand implements Callable<Integer> {
                 figures.put("ratio_to_broker_bound", Math.round(ratio * 100) / 100.0);
                 figures.put("hub_cores_at_max", round(throughput.hubCores()));
                 figures.put("p99_accept_ms_at_max", Results.ms(throughput.accept(), 99));
+                figures.put("p99_accept_ms_at_50", Results.ms(middle.accept(), 99));
+                figures.put("p99_e2e_ms_at_50", Results.ms(middle.endToEnd(), 99));
+                figures.put("overload_docs_per_s", twice);
+                figures.put("p99_accept_ms_at_2x", Results.ms(overload.accept(), 99));
+                figures.put("refused_at_2x", overload.refused());
+                figures.put("lost_at_2x", overload.undelivered());
                 figures.put("p99_accept_ms_at_100", Results.ms(latency.accept(), 99));
                 figures.put("p99_e2e_ms_at_100", Results.ms(latency.endToEnd(), 99));
                 figures.put("p50_e2e_ms_at_100", Results.ms(latency.endToEnd(), 50));
@@ -105,9 +134,37 @@ final class LoadCommand implements Callable<Integer> {
                 figures.put("p99_e2e_ms_at_half_rate", Results.ms(half.endToEnd(), 99));
                 figures.put("p50_e2e_ms_at_half_rate", Results.ms(half.endToEnd(), 50));
                 Results.update(results, figures);
+                if (jfr != null) JfrProfile.summarise(jfr, 40);
             }
         }
         return 0;
+    }
+
+    /**
+     * The warm-up's completions in windows of ten seconds; the seconds from the hub's spawn to the end of the first
+     * window at nine tenths of the sustained rate (NaN when the warm-up never got there).
+     */
+    private static double warmUpCurve(LoadDriver driver, LoadDriver.Phase warm, double sustained, long spawnNanos) {
+        long[] completions = driver.completions(warm.ids());
+        long window = 10_000_000_000L;
+        long end = warm.startNanos() + (long) (warm.seconds() * 1e9);
+        StringBuilder curve = new StringBuilder();
+        double reached = Double.NaN;
+        int next = 0;
+        for (long from = warm.startNanos(); from + window <= end; from += window) {
+            int count = 0;
+            while (next < completions.length && completions[next] < from + window) {
+                if (completions[next] >= from) count++;
+                next++;
+            }
+            double rate = count / 10.0;
+            curve.append(String.format(java.util.Locale.ROOT, " %.0f", rate));
+            if (Double.isNaN(reached) && rate >= 0.9 * sustained) reached = (from + window - spawnNanos) / 1e9;
+        }
+        System.out.printf("warm-up, documents/s completed in each 10 s:%s%n", curve);
+        System.out.printf(java.util.Locale.ROOT, "sustained rate %.1f/s: nine tenths of it reached %s%n", sustained,
+                Double.isNaN(reached) ? "not within the warm-up" : String.format(java.util.Locale.ROOT, "%.0f s after the hub's spawn", reached));
+        return reached;
     }
 
     static void print(LoadDriver.Phase phase) {

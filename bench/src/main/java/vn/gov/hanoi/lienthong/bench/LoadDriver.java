@@ -28,7 +28,13 @@ final class LoadDriver {
     /** One phase's figures; latencies in microseconds. */
     record Phase(String name, double seconds, long accepted, long refused, long delivered, double acceptedPerSecond,
                  double deliveredPerSecond, Histogram accept, Histogram endToEnd, Map<String, Histogram> endToEndByRecipient,
-                 long undelivered, double hubCores, double benchCores, long maxHeapBytes, double hopsPerDocument) {
+                 long undelivered, double hubCores, double benchCores, long maxHeapBytes, double hopsPerDocument,
+                 long startNanos, List<String> ids) {
+
+        /** CPU of the hub per letter completed in the phase (at all three recipients), in ms. */
+        double cpuMsPerDocument() {
+            return deliveredPerSecond == 0 ? Double.NaN : hubCores * 1000 / deliveredPerSecond;
+        }
     }
 
     /** Hub document id → when its letter was due (nanoTime). */
@@ -147,7 +153,7 @@ final class LoadDriver {
         long statusesBefore = recipients.statusesAtSender();
         double hubCpuBefore = hub.cpuSeconds();
         long benchCpuBefore = benchCpuNanos();
-        HeapSampler heapSampler = HeapSampler.start(hub, 250);
+        HeapSampler heapSampler = HeapSampler.start(hub, 1000);
         long start = System.nanoTime();
         load.drive(accepted, refused, acceptLatency, phaseIds);
         long end = System.nanoTime();
@@ -203,7 +209,15 @@ final class LoadDriver {
         }
         return new Phase(name, elapsed, accepted.get(), refused.get(), delivered, accepted.get() / elapsed,
                 deliveredInWindow / elapsed, acceptLatency, endToEnd, byRecipient, ids.size() - delivered, hubCores,
-                benchCores, heapSampler.maxBytes(), hopsPerDocument);
+                benchCores, heapSampler.maxBytes(), hopsPerDocument, start, ids);
+    }
+
+    /** When each of these letters reached the last of its three recipients (System.nanoTime), for those that did. */
+    long[] completions(List<String> ids) {
+        return ids.stream().filter(this::deliveredToAll)
+                .mapToLong(id -> Math.max(recipients.pushArrivals.get(id),
+                        Math.max(recipients.pullArrivals.get(id), recipients.mailArrivals.get(id))))
+                .sorted().toArray();
     }
 
     private boolean allDelivered(List<String> ids) {

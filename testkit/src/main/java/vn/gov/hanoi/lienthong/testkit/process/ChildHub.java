@@ -30,6 +30,8 @@ public class ChildHub implements AutoCloseable {
     protected final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
     private int starts;
+    private long startedAt;
+    private Duration startToHealthy;
 
     /**
      * @param launch    the JVM's options and what to run: {@code -jar <jar>} or {@code -cp <path> <main class>}
@@ -54,8 +56,20 @@ public class ChildHub implements AutoCloseable {
         command.add("--hub.data-dir=" + dataDir.toAbsolutePath());
         command.addAll(arguments);
         Path log = dataDir.resolve("hub-run-" + starts + ".log");
+        startedAt = System.nanoTime();
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         awaitHealthy(log);
+        startToHealthy = Duration.ofNanos(System.nanoTime() - startedAt);
+    }
+
+    /** When the last start spawned the hub's JVM (System.nanoTime). */
+    public long startedAtNanos() {
+        return startedAt;
+    }
+
+    /** From the last spawn of the hub's JVM to its first healthy answer (to within the 100 ms between probes). */
+    public Duration startToHealthy() {
+        return startToHealthy;
     }
 
     /** SIGKILL: the JVM dies where it stands. */
@@ -119,7 +133,7 @@ public class ChildHub implements AutoCloseable {
             } catch (IOException e) {
                 // Not listening yet.
             }
-            Thread.sleep(250);
+            Thread.sleep(100);
         }
         throw new IllegalStateException("the hub did not become healthy within " + startTimeout + "; see " + log);
     }
