@@ -30,7 +30,7 @@ final class JfrProfile {
     }
 
     static JfrProfile start(long pid, Path file) throws IOException, InterruptedException {
-        jcmd(pid, "JFR.start", "name=bench", "settings=profile");
+        jcmd(pid, "JFR.start", "name=bench", "settings=default");
         return new JfrProfile(pid, file);
     }
 

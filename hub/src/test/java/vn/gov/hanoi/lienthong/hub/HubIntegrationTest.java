@@ -89,6 +89,8 @@ abstract class HubIntegrationTest {
     static void hubProperties(DynamicPropertyRegistry registry) {
         Path directory = TestHub.writeDirectory(DATA_DIR, SO_NOI_VU_SYSTEM.address(), SO_TAI_CHINH_SYSTEM.address());
         registry.add("hub.data-dir", () -> DATA_DIR.toAbsolutePath().toString());
+        // Spring Boot's tests leave JMX off unless asked; the hub's own managed beans are part of what it runs.
+        registry.add("spring.jmx.enabled", () -> "true");
         registry.add("hub.directory", () -> "file:" + directory.toAbsolutePath());
         registry.add("hub.delivery.initial-delay", () -> "200ms");
         registry.add("hub.delivery.max-delay", () -> "2s");

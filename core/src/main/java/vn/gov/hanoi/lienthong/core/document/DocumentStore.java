@@ -111,6 +111,12 @@ public class DocumentStore {
         return jdbc.sql("select * from document where id = ? for update").param(id).query(DocumentStore::document).optional();
     }
 
+    /** Documents taken in and not yet through the pipeline: received, accepted or recorded, not yet dispatched. */
+    public long countInPipeline() {
+        return jdbc.sql("select count(*) from document where state in ('RECEIVED', 'ACCEPTED', 'RECORDED')")
+                .query(Long.class).single();
+    }
+
     public List<UUID> idsInState(DocumentState state) {
         return jdbc.sql("select id from document where state = ? order by received_at")
                 .param(state.name()).query(UUID.class).list();

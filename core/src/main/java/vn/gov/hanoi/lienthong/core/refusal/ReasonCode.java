@@ -177,6 +177,9 @@ public enum ReasonCode {
     ACTION_REASON_REQUIRED(
             "Thao tác của người vận hành phải ghi lý do (trường \"reason\").",
             "An operator's action must give its reason (field \"reason\")."),
+    HUB_BUSY(
+            "Trục liên thông đang có %d văn bản chờ xử lý, vượt ngưỡng %d; văn bản này chưa được tiếp nhận, xin gửi lại sau %d giây.",
+            "The hub has %d documents waiting to be processed, past its bound of %d; this document was not taken, please send it again in %d seconds."),
     INTERNAL_ERROR(
             "Lỗi nội bộ của trục liên thông; văn bản chưa được tiếp nhận, xin gửi lại sau.",
             "Internal error of the hub; the document was not taken, please send it again later.");

@@ -53,10 +53,12 @@ public class MailboxPoller {
     private final String password;
     private final String folderName;
     private final int maxMessagesPerPoll;
+    /** While the pipeline's backlog is full the mailbox keeps its letters: they are taken when it drains. */
+    private final vn.gov.hanoi.lienthong.core.intake.IntakeAdmission admission;
     private final String acceptedFolder;
     private final String refusedFolder;
 
-    public MailboxPoller(MailIntakeService intake,
+    public MailboxPoller(MailIntakeService intake, vn.gov.hanoi.lienthong.core.intake.IntakeAdmission admission,
                          @Value("${hub.mail.imap.protocol:imap}") String protocol,
                          @Value("${hub.mail.imap.host}") String host,
                          @Value("${hub.mail.imap.port:143}") int port,
@@ -68,6 +70,7 @@ public class MailboxPoller {
                          @Value("${hub.mail.imap.refused-folder:}") String refusedFolder,
                          @Value("${hub.mail.imap.timeout:60s}") java.time.Duration timeout) {
         this.intake = intake;
+        this.admission = admission;
         this.protocol = protocol;
         this.host = host;
         this.port = port;
@@ -131,6 +134,10 @@ public class MailboxPoller {
                         .mapToLong(message -> uid(folder, message)).filter(uid -> uid >= 0).toArray();
                 int taken = 0;
                 for (long uid : uids) {
+                    if (admission.full()) {
+                        LOG.info("The pipeline's backlog is full: {} letter(s) stay in the mailbox until it drains", uids.length - taken);
+                        break;
+                    }
                     if (take(store, folder, uid)) taken++;
                 }
                 return taken;

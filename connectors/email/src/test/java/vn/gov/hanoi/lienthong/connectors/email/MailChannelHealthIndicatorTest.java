@@ -17,7 +17,7 @@ class MailChannelHealthIndicatorTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        MailboxPoller poller = new MailboxPoller(null, "imap", "127.0.0.1", closedPort, "lienthong", "secret", "INBOX", 50,
+        MailboxPoller poller = new MailboxPoller(null, null, "imap", "127.0.0.1", closedPort, "lienthong", "secret", "INBOX", 50,
                 "", "", Duration.ofSeconds(2));
         MailChannelHealthIndicator indicator = new MailChannelHealthIndicator(poller);
         assertThat(indicator.health().getStatus().getCode()).as("before any poll").isEqualTo("UP");

@@ -81,6 +81,11 @@ final class RestContract implements OpenApiCustomizer {
             refusal(send, "409", "The same DocumentId was received before with other content (DUPLICATE_ID_CONFLICT)");
             refusal(send, "413", "The envelope is larger than the hub takes (ENVELOPE_TOO_LARGE)");
             refusal(send, "415", "The body is not multipart/form-data (MEDIA_TYPE_UNSUPPORTED)");
+            refusal(send, "503", "The pipeline's backlog is past the hub's bound: nothing was taken; send the same "
+                    + "document again after Retry-After seconds (HUB_BUSY)");
+            send.getResponses().get("503").addHeaderObject("Retry-After", new io.swagger.v3.oas.models.headers.Header()
+                    .description("Seconds to wait before sending the document again")
+                    .schema(new io.swagger.v3.oas.models.media.IntegerSchema()));
         }
         if (path.endsWith("/statuses") && item.getPost() != null) {
             refusal(item.getPost(), "415", "The status is not an edXML status message in XML (MEDIA_TYPE_UNSUPPORTED)");

@@ -41,9 +41,12 @@ public class RestRefusals extends ResponseEntityExceptionHandler {
     static final String API = "/api/v1";
 
     private final vn.gov.hanoi.lienthong.core.metrics.HubMeters meters;
+    private final vn.gov.hanoi.lienthong.core.intake.IntakeAdmission admission;
 
-    public RestRefusals(vn.gov.hanoi.lienthong.core.metrics.HubMeters meters) {
+    public RestRefusals(vn.gov.hanoi.lienthong.core.metrics.HubMeters meters,
+                        vn.gov.hanoi.lienthong.core.intake.IntakeAdmission admission) {
         this.meters = meters;
+        this.admission = admission;
     }
 
     @ExceptionHandler(RefusedException.class)
@@ -54,6 +57,9 @@ public class RestRefusals extends ResponseEntityExceptionHandler {
                 .contentType(MediaType.APPLICATION_JSON);
         if (ReasonCode.AUTHENTICATION_FAILED.name().equals(refusal.reason().code())) {
             response.header("WWW-Authenticate", "Basic realm=\"lienthong\", charset=\"UTF-8\"");
+        }
+        if (ReasonCode.HUB_BUSY.name().equals(refusal.reason().code())) {
+            response.header("Retry-After", String.valueOf(admission.retryAfter().toSeconds()));
         }
         return response.body(refusal.reason());
     }
@@ -129,6 +135,7 @@ public class RestRefusals extends ResponseEntityExceptionHandler {
                  AGENCY_STATE_UNCHANGED, AGENCY_SUSPENDED_IN_DIRECTORY -> HttpStatus.CONFLICT;
             case ENVELOPE_TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
             case MEDIA_TYPE_UNSUPPORTED -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case HUB_BUSY -> HttpStatus.SERVICE_UNAVAILABLE;
             case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
             default -> HttpStatus.BAD_REQUEST;
         };
