@@ -27,13 +27,33 @@ final class HubProcess extends ChildHub {
     private final String scrapeToken;
 
     HubProcess(Path jar, Path dataDir, int port, String heap, List<String> arguments) {
-        this(jar, dataDir, port, heap, arguments, randomToken());
+        this(jar, dataDir, port, heap, List.of(), arguments);
     }
 
-    private HubProcess(Path jar, Path dataDir, int port, String heap, List<String> arguments, String scrapeToken) {
-        super(List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError", "-jar", requireBuilt(jar).toAbsolutePath().toString()),
-                dataDir, port, withScrapeToken(arguments, scrapeToken), Duration.ofSeconds(180));
+    /** @param jvmOptions options of the hub's JVM beyond its heap (a comparison of JIT settings, say) */
+    HubProcess(Path jar, Path dataDir, int port, String heap, List<String> jvmOptions, List<String> arguments) {
+        this(jar, dataDir, port, heap, jvmOptions, arguments, randomToken());
+    }
+
+    private HubProcess(Path jar, Path dataDir, int port, String heap, List<String> jvmOptions, List<String> arguments,
+                       String scrapeToken) {
+        super(launch(requireBuilt(jar), heap, jvmOptions), dataDir, port, withScrapeToken(arguments, scrapeToken),
+                Duration.ofSeconds(180));
         this.scrapeToken = scrapeToken;
+    }
+
+    /**
+     * The JVM's options and the jar, as the README runs it: with the class-data sharing archive built beside the
+     * unpacked jar (hub/target/app/lienthong-hub.jsa) when there is one.
+     */
+    private static List<String> launch(Path jar, String heap, List<String> jvmOptions) {
+        List<String> launch = new java.util.ArrayList<>(List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"));
+        launch.addAll(jvmOptions);
+        String name = jar.getFileName().toString();
+        Path archive = jar.resolveSibling(name.substring(0, name.length() - ".jar".length()) + ".jsa");
+        if (Files.isRegularFile(archive)) launch.add("-XX:SharedArchiveFile=" + archive);
+        launch.addAll(List.of("-jar", jar.toString()));
+        return launch;
     }
 
     private static String randomToken() {

@@ -26,7 +26,8 @@ import static vn.gov.hanoi.lienthong.bench.Results.round;
         description = "Throughput and latency against the broker's own bound (bench/RESULTS.md).")
 final class LoadCommand implements Callable<Integer> {
 
-    @Option(names = "--hub-jar", defaultValue = "hub/target/lienthong-hub.jar", description = "the hub to measure (default: ${DEFAULT-VALUE})")
+    @Option(names = "--hub-jar", defaultValue = "hub/target/app/lienthong-hub.jar",
+            description = "the hub to measure, run as the README runs it: with the class-data sharing archive beside it when there is one (default: ${DEFAULT-VALUE})")
     Path hubJar;
     @Option(names = "--work-dir", defaultValue = "bench/target/load", description = "data of the run, wiped first (default: ${DEFAULT-VALUE})")
     Path workDir;
@@ -50,6 +51,10 @@ final class LoadCommand implements Callable<Integer> {
     @Option(names = "--overload-drain", defaultValue = "600",
             description = "seconds the phase at twice the sustained rate may take to deliver what it accepted before a letter counts as lost (default: ${DEFAULT-VALUE})")
     double overloadDrain;
+    @Option(names = "--hub-jvm-option", description = "an option of the hub's JVM (repeatable), e.g. to compare JIT settings")
+    java.util.List<String> hubJvmOptions = new java.util.ArrayList<>();
+    @Option(names = "--no-latency", description = "stop after the throughput phase: start, warm-up and sustained rate only")
+    boolean noLatency;
     @Option(names = "--jfr", description = "record the hub with JDK Flight Recorder in a closed-loop phase after the throughput phase, into this file, and summarise it")
     Path jfr;
     @Option(names = "--pdf-kib", defaultValue = "200", description = "size of each document's signed PDF (default: ${DEFAULT-VALUE})")
@@ -74,7 +79,8 @@ final class LoadCommand implements Callable<Integer> {
 
         Map<String, String> senderDocumentIds = new ConcurrentHashMap<>();
         try (BenchCity city = new BenchCity(workDir.resolve("city"));
-             HubProcess hub = new HubProcess(hubJar, workDir.resolve("hub"), HubProcess.freePort(), heap, city.hubArguments(false))) {
+             HubProcess hub = new HubProcess(hubJar, workDir.resolve("hub"), HubProcess.freePort(), heap, hubJvmOptions,
+                     city.hubArguments(false))) {
             BenchLetters letters = new BenchLetters(city.pki, pdfKib * 1024, 64);
             System.out.printf("documents: signed envelope + signed PDF of %d KiB, to 1 push, 1 pull, 1 e-mail recipient%n",
                     letters.pdfBytes() / 1024);
@@ -87,13 +93,16 @@ final class LoadCommand implements Callable<Integer> {
                 print(warm);
                 LoadDriver.Phase throughput = driver.closedLoop("throughput", senders, window, duration, 180);
                 print(throughput);
-                if (jfr != null) {
-                    // A phase of its own: the recording slows the hub, and the throughput above is measured without it.
-                    JfrProfile profile = JfrProfile.start(hub.pid(), jfr);
-                    print(driver.closedLoop("profiled (JFR recording: not a throughput figure)", senders, window, duration, 180));
-                    profile.stop();
-                }
                 double toSustained = warmUpCurve(driver, warm, throughput.deliveredPerSecond(), hub.startedAtNanos());
+                if (noLatency) {
+                    Map<String, Object> startOnly = new LinkedHashMap<>();
+                    startOnly.put("start_s_to_healthy", round(startSeconds));
+                    startOnly.put("warmup_s_to_sustained", Double.isNaN(toSustained) ? null : round(toSustained));
+                    startOnly.put("cpu_ms_per_doc", round(throughput.cpuMsPerDocument()));
+                    startOnly.put("docs_per_s", round(throughput.deliveredPerSecond()));
+                    Results.update(results, startOnly);
+                    return 0;
+                }
                 // Latency where the hub keeps up (half the rate it sustained), then at the rate the target names.
                 double halfRate = Math.max(1, Math.round(throughput.deliveredPerSecond() / 2));
                 LoadDriver.Phase half = driver.openLoop("latency at " + (int) halfRate + "/s (half the sustained rate)",
@@ -138,7 +147,14 @@ final class LoadCommand implements Callable<Integer> {
                 figures.put("p99_e2e_ms_at_half_rate", Results.ms(half.endToEnd(), 99));
                 figures.put("p50_e2e_ms_at_half_rate", Results.ms(half.endToEnd(), 50));
                 Results.update(results, figures);
-                if (jfr != null) JfrProfile.summarise(jfr, 40);
+                if (jfr != null) {
+                    // Last, in a phase of its own: in this bench the phases after a recording ran for minutes at half the
+                    // rate with twice the CPU per document, so no figure is taken during or after one.
+                    JfrProfile profile = JfrProfile.start(hub.pid(), jfr);
+                    print(driver.closedLoop("profiled (JFR recording: not a figure)", senders, window, duration, 180));
+                    profile.stop();
+                    JfrProfile.summarise(jfr, 40);
+                }
             }
         }
         return 0;

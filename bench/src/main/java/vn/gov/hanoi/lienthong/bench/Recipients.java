@@ -57,6 +57,8 @@ final class Recipients implements AutoCloseable {
     private final int mailStatusEvery;
     private final ExecutorService statusReporters = Executors.newFixedThreadPool(2);
     private final ExecutorService loops = Executors.newFixedThreadPool(2);
+    private static final int PULL_WORKERS = 4;
+    private final ExecutorService pullWorkers = Executors.newFixedThreadPool(PULL_WORKERS);
     private final Supplier<String> hubServiceUrl;
     private final ThreadLocal<HubClient> pushRecipientClient;
     private volatile boolean running = true;
@@ -85,29 +87,44 @@ final class Recipients implements AutoCloseable {
         return new HubClient(hubServiceUrl.get(), agency.username(), agency.secret());
     }
 
-    /** Calls the pull recipient's system makes: pending → fetch each new one → report 01, until closed. */
+    /**
+     * Calls the pull recipient's system makes: pending → fetch each new one → report 01, until closed. Like a
+     * document system with a few workers, it fetches {@value #PULL_WORKERS} documents at a time: one system fetching
+     * one document after another would bound the whole city's rate by its own round trips.
+     */
     private void pollAsPullRecipient() {
-        HubClient client = client(BenchCity.PULL_RECIPIENT);
+        HubClient lister = client(BenchCity.PULL_RECIPIENT);
+        ThreadLocal<HubClient> fetchers = ThreadLocal.withInitial(() -> client(BenchCity.PULL_RECIPIENT));
         Set<String> reported = ConcurrentHashMap.newKeySet();
+        Set<String> taking = ConcurrentHashMap.newKeySet();
         while (running) {
             try {
-                List<String> pending = client.pending();
-                for (String id : pending) {
-                    if (reported.contains(id)) continue;
-                    pullArrivals.putIfAbsent(id, System.nanoTime());
-                    for (AttachmentPart part : client.fetch(id).getAttachment()) {
-                        HubClient.sha256(part.getData()); // read to the end, as a system keeping the file does
-                    }
-                    HubClient reporter = client;
-                    if (reportReceived(id, BenchCity.PULL_RECIPIENT, () -> reporter)) reported.add(id);
+                int started = 0;
+                for (String id : lister.pending()) {
+                    if (reported.contains(id) || !taking.add(id)) continue;
+                    started++;
+                    pullWorkers.submit(() -> {
+                        try {
+                            pullArrivals.putIfAbsent(id, System.nanoTime());
+                            for (AttachmentPart part : fetchers.get().fetch(id).getAttachment()) {
+                                HubClient.sha256(part.getData()); // read to the end, as a system keeping the file does
+                            }
+                            if (reportReceived(id, BenchCity.PULL_RECIPIENT, fetchers::get)) reported.add(id);
+                        } catch (Exception e) {
+                            // The hub is down (a chaos kill) or restarting: the next listing offers the document again.
+                            fetchers.set(client(BenchCity.PULL_RECIPIENT));
+                        } finally {
+                            taking.remove(id);
+                        }
+                    });
                 }
-                if (pending.isEmpty()) Thread.sleep(100); // an idle system polls; a busy one drains
+                if (started == 0) Thread.sleep(100); // an idle system polls; a busy one drains
             } catch (InterruptedException e) {
                 return;
             } catch (Exception e) {
                 // The hub is down (a chaos kill) or restarting: poll again shortly, as a real system would.
                 pause(200);
-                client = client(BenchCity.PULL_RECIPIENT);
+                lister = client(BenchCity.PULL_RECIPIENT);
             }
         }
     }
@@ -232,8 +249,10 @@ final class Recipients implements AutoCloseable {
     public void close() throws InterruptedException {
         running = false;
         loops.shutdownNow();
+        pullWorkers.shutdownNow();
         statusReporters.shutdownNow();
         loops.awaitTermination(10, TimeUnit.SECONDS);
+        pullWorkers.awaitTermination(10, TimeUnit.SECONDS);
         statusReporters.awaitTermination(10, TimeUnit.SECONDS);
     }
 }
