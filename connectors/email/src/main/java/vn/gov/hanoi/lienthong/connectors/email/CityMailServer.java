@@ -37,6 +37,7 @@ public class CityMailServer {
                           @Value("${hub.mail.smtp.timeout:30s}") Duration timeout,
                           @Value("${hub.mail.from:lienthong@hanoi.gov.vn}") String hubAddress) {
         this.hubAddress = hubAddress;
+        EmailConfiguration.skipStreamProviderSearch();
         Properties properties = new Properties();
         properties.put("mail.smtp.host", host);
         properties.put("mail.smtp.port", Integer.toString(port));

@@ -70,6 +70,7 @@ public class MailboxPoller {
                          @Value("${hub.mail.imap.refused-folder:}") String refusedFolder,
                          @Value("${hub.mail.imap.timeout:60s}") java.time.Duration timeout) {
         this.intake = intake;
+        EmailConfiguration.skipStreamProviderSearch();
         this.admission = admission;
         this.protocol = protocol;
         this.host = host;
