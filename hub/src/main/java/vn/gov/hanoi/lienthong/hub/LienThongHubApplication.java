@@ -2,6 +2,7 @@ package vn.gov.hanoi.lienthong.hub;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
@@ -19,7 +20,17 @@ import vn.gov.hanoi.lienthong.routes.RoutesConfiguration;
         KafkaEventsConfiguration.class, OperationsConfiguration.class})
 public class LienThongHubApplication {
 
+    /**
+     * The training start that builds the class-data sharing archive (hub/pom.xml) passes this: once the hub is up, it
+     * shuts down in order and the JVM exits, writing the classes it loaded. Spring's own {@code spring.context.exit}
+     * halts the JVM without the shutdown, which left the embedded PostgreSQL running after every build.
+     */
+    static final String EXIT_WHEN_READY = "hub.exit-when-ready";
+
     public static void main(String[] args) {
-        SpringApplication.run(LienThongHubApplication.class, args);
+        ConfigurableApplicationContext hub = SpringApplication.run(LienThongHubApplication.class, args);
+        if (hub.getEnvironment().getProperty(EXIT_WHEN_READY, Boolean.class, false)) {
+            System.exit(SpringApplication.exit(hub));
+        }
     }
 }
