@@ -94,13 +94,13 @@ final class LoadCommand implements Callable<Integer> {
                 LoadDriver.Phase throughput = driver.closedLoop("throughput", senders, window, duration, 180);
                 print(throughput);
                 double toSustained = warmUpCurve(driver, warm, throughput.deliveredPerSecond(), hub.startedAtNanos());
+                Map<String, Object> figures = new LinkedHashMap<>();
+                figures.put("start_s_to_healthy", round(startSeconds));
+                figures.put("warmup_s_to_sustained", Double.isNaN(toSustained) ? null : round(toSustained));
+                figures.put("cpu_ms_per_doc", round(throughput.cpuMsPerDocument()));
+                figures.put("docs_per_s", round(throughput.deliveredPerSecond()));
                 if (noLatency) {
-                    Map<String, Object> startOnly = new LinkedHashMap<>();
-                    startOnly.put("start_s_to_healthy", round(startSeconds));
-                    startOnly.put("warmup_s_to_sustained", Double.isNaN(toSustained) ? null : round(toSustained));
-                    startOnly.put("cpu_ms_per_doc", round(throughput.cpuMsPerDocument()));
-                    startOnly.put("docs_per_s", round(throughput.deliveredPerSecond()));
-                    Results.update(results, startOnly);
+                    Results.update(results, figures);
                     return 0;
                 }
                 // Latency where the hub keeps up (half the rate it sustained), then at the rate the target names.
@@ -121,11 +121,6 @@ final class LoadCommand implements Callable<Integer> {
                 double ratio = throughput.deliveredPerSecond() * throughput.hopsPerDocument() / bound.hopsPerSecond();
                 System.out.printf("ratio to the broker bound: %.1f docs/s × %.1f durable hops/doc ÷ %.0f hops/s = %.2f%n",
                         throughput.deliveredPerSecond(), throughput.hopsPerDocument(), bound.hopsPerSecond(), ratio);
-                Map<String, Object> figures = new LinkedHashMap<>();
-                figures.put("start_s_to_healthy", round(startSeconds));
-                figures.put("warmup_s_to_sustained", Double.isNaN(toSustained) ? null : round(toSustained));
-                figures.put("cpu_ms_per_doc", round(throughput.cpuMsPerDocument()));
-                figures.put("docs_per_s", round(throughput.deliveredPerSecond()));
                 figures.put("accepted_docs_per_s", round(throughput.acceptedPerSecond()));
                 figures.put("broker_bound_hops_per_s", round(bound.hopsPerSecond()));
                 figures.put("durable_hops_per_doc", round(throughput.hopsPerDocument()));

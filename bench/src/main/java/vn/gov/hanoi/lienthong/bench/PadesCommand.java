@@ -86,7 +86,7 @@ final class PadesCommand implements Callable<Integer> {
 
     /** Mean ms of CPU of this thread per validation; every one must pass, or the figure would measure a failure. */
     private static double validations(AttachmentSignatureVerifier verifier, List<byte[]> pdfs, int times) throws Exception {
-        long cpu = cpuNanos();
+        long cpu = Results.threadCpuNanos();
         for (int i = 0; i < times; i++) {
             byte[] pdf = pdfs.get(i % pdfs.size());
             List<AttachmentSignature> found = verifier.verify(List.of(new AttachmentSignatureVerifier.SignedFile(
@@ -95,11 +95,11 @@ final class PadesCommand implements Callable<Integer> {
                 throw new IllegalStateException("a PDF of the bench did not pass: " + found);
             }
         }
-        return (cpuNanos() - cpu) / 1e6 / times;
+        return (Results.threadCpuNanos() - cpu) / 1e6 / times;
     }
 
     private static double scanDss(List<byte[]> pdfs, int times) {
-        long cpu = cpuNanos();
+        long cpu = Results.threadCpuNanos();
         int found = 0;
         for (int i = 0; i < times; i++) {
             found += PAdESUtils.extractRevisions(new InMemoryDocument(pdfs.get(i % pdfs.size()), "cv.pdf", MimeTypeEnum.PDF)).size();
@@ -108,7 +108,7 @@ final class PadesCommand implements Callable<Integer> {
     }
 
     private static double scanHub(List<byte[]> pdfs, int times) {
-        long cpu = cpuNanos();
+        long cpu = Results.threadCpuNanos();
         int found = 0;
         for (int i = 0; i < times; i++) {
             found += PdfRevisionEnds.of(pdfs.get(i % pdfs.size())).length;
@@ -118,7 +118,7 @@ final class PadesCommand implements Callable<Integer> {
 
     /** A signed PDF has at least two revisions (the page, then the signature); a scan that found fewer measured nothing. */
     private static double checked(int found, int times, long cpuBefore) {
-        double ms = (cpuNanos() - cpuBefore) / 1e6 / times;
+        double ms = (Results.threadCpuNanos() - cpuBefore) / 1e6 / times;
         if (found < 2L * times) throw new IllegalStateException("a revision scan found " + found + " ends in " + times + " PDFs");
         return ms;
     }
@@ -127,7 +127,4 @@ final class PadesCommand implements Callable<Integer> {
         return Math.round(ms * 10_000) / 10_000.0;
     }
 
-    private static long cpuNanos() {
-        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-    }
 }

@@ -58,6 +58,11 @@ final class Results {
         return round(micros.getValueAtPercentile(percentile) / 1000.0);
     }
 
+    /** CPU time of the calling thread so far, in ns: what the one-thread measurements count. */
+    static long threadCpuNanos() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
     static double round(double value) {
         return Math.round(value * 10) / 10.0;
     }

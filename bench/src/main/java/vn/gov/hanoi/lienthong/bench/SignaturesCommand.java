@@ -87,18 +87,18 @@ final class SignaturesCommand implements Callable<Integer> {
 
     /** Mean ms of CPU of this thread per signature. */
     private static double loop(HubSigner signer, int times) throws Exception {
-        long cpu = cpuNanos();
+        long cpu = Results.threadCpuNanos();
         for (int i = 0; i < times; i++) sign(signer);
-        return (cpuNanos() - cpu) / 1e6 / times;
+        return (Results.threadCpuNanos() - cpu) / 1e6 / times;
     }
 
     /** Mean ms of CPU of this thread per check of the signature, as a partner checks it. */
     private static double loop(byte[] signed, int times) throws Exception {
-        long cpu = cpuNanos();
+        long cpu = Results.threadCpuNanos();
         for (int i = 0; i < times; i++) {
             if (!check(signed)) throw new IllegalStateException("a signature of the bench did not verify");
         }
-        return (cpuNanos() - cpu) / 1e6 / times;
+        return (Results.threadCpuNanos() - cpu) / 1e6 / times;
     }
 
     private static byte[] sign(HubSigner signer) throws Exception {
@@ -132,9 +132,6 @@ final class SignaturesCommand implements Callable<Integer> {
         return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static long cpuNanos() {
-        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-    }
 
     private static double round(double ms) {
         return Math.round(ms * 1000) / 1000.0;

@@ -246,6 +246,21 @@ abstract class HubIntegrationTest {
         return "http://127.0.0.1:" + port + "/ws/edoc";
     }
 
+    /**
+     * One Jolokia request to the operators' console as this person, as Hawtio sends it; the answer's JSON (Jolokia
+     * answers 200 and puts its own status, 403 for a refusal of its policy, in the body).
+     */
+    com.fasterxml.jackson.databind.JsonNode jolokia(vn.gov.hanoi.lienthong.testkit.people.DemoPeople person, String body)
+            throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/actuator/jolokia"))
+                        .header("Authorization", person.basicAuthorization()).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+    }
+
     /** The reason code of the HubFault the call raises; fails if it raises none. */
     static String faultCode(ThrowingCall call) {
         HubFault fault = catchThrowableOfType(HubFault.class, call::run);

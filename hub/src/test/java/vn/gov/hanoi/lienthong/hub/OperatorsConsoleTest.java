@@ -186,13 +186,6 @@ class OperatorsConsoleTest extends HubIntegrationTest {
         return HttpRequest.newBuilder(uri(path)).header("Accept", "text/html,application/xhtml+xml");
     }
 
-    private JsonNode jolokia(DemoPeople person, String body) throws Exception {
-        HttpResponse<String> response = http.send(request("/actuator/jolokia", person.basicAuthorization())
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
 
     private HttpResponse<String> get(String path, String authorization) throws Exception {
         return http.send(request(path, authorization).GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -1,9 +1,5 @@
 package vn.gov.hanoi.lienthong.hub;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -44,7 +40,6 @@ class OverloadAdmissionTest extends HubIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void pastTheBoundNewDocumentsAreRefusedRetryablyAndAllThatWasTakenArrivesOnce() throws Exception {
@@ -116,11 +111,4 @@ class OverloadAdmissionTest extends HubIntegrationTest {
         return "{\"type\":\"write\",\"mbean\":\"" + ADMISSION + "\",\"attribute\":\"MaxBacklog\",\"value\":" + value + "}";
     }
 
-    private JsonNode jolokia(DemoPeople person, String body) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/jolokia"))
-                .header("Authorization", person.basicAuthorization()).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
-    }
 }

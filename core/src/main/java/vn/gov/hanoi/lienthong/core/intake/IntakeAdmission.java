@@ -118,6 +118,7 @@ public class IntakeAdmission {
     @ManagedAttribute(description = "Change the bound (until the hub restarts; hub.intake.max-backlog sets it for good)")
     public void setMaxBacklog(int maxBacklog) {
         if (maxBacklog < 1) throw new IllegalArgumentException("the bound must be at least 1");
+        if (maxBacklog == this.maxBacklog) return;
         LOG.info("Admission bound changed from {} to {} documents in the pipeline", this.maxBacklog, maxBacklog);
         this.maxBacklog = maxBacklog;
         nextCountAt = System.nanoTime();

@@ -63,7 +63,7 @@ class HubPdfSignatureService extends PdfBoxSignatureService {
                             new PdfSignatureDictionaryComparator()).reversed())
                     .toList();
             for (Map.Entry<PdfSignatureDictionary, List<PdfSignatureField>> signature : newestFirst) {
-                List<String> fieldNames = signature.getValue().stream().map(PdfSignatureField::getFieldName).toList();
+                List<String> fieldNames = namesOf(signature.getValue());
                 try {
                     addRevision(document, password, reader, signature.getKey(), signature.getValue(), fieldNames,
                             revisionsAtEachEof, dssChanges, revisions);
@@ -145,9 +145,13 @@ class HubPdfSignatureService extends PdfBoxSignatureService {
 
     private static PdfSignatureDictionary dictionaryOf(PdfDocumentReader revision, List<String> fieldNames) throws IOException {
         for (Map.Entry<PdfSignatureDictionary, List<PdfSignatureField>> entry : revision.extractSigDictionaries().entrySet()) {
-            if (fieldNames.equals(entry.getValue().stream().map(PdfSignatureField::getFieldName).toList())) return entry.getKey();
+            if (fieldNames.equals(namesOf(entry.getValue()))) return entry.getKey();
         }
         return null;
+    }
+
+    private static List<String> namesOf(List<PdfSignatureField> fields) {
+        return fields.stream().map(PdfSignatureField::getFieldName).toList();
     }
 
     /** Each revision of the file: its first bytes up to each {@code %%EOF} and its end of line, found in memory. */
