@@ -14,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jms.core.JmsTemplate;
 
 import vn.gov.hanoi.lienthong.testkit.edxml.DocumentMessage;
+import vn.gov.hanoi.lienthong.testkit.people.DemoPeople;
 import vn.gov.hanoi.lienthong.testkit.pki.EnvelopeSigner;
 import vn.gov.hanoi.lienthong.testkit.simulator.WebhookReceiver;
 
@@ -23,10 +24,10 @@ import static vn.gov.hanoi.lienthong.hub.DemoAgencies.SO_NOI_VU;
 import static vn.gov.hanoi.lienthong.hub.DemoAgencies.SO_TAI_CHINH;
 
 /**
- * Alerts for the operators, each trigger with its notice by mail (GreenMail, the operators' list) and by webhook
- * (a local receiver): raised once when the condition starts, reminded while it lasts, cleared when it ends, never
- * a second RAISED for the same condition. This suite's timings: evaluated every 300 ms, reminded every 3 s, a push
- * recipient unreachable after 2 s.
+ * Alerts for the operators, one test per trigger, each with its notices by mail (GreenMail, the operators' list)
+ * and by webhook (a local receiver): raised once when the condition starts, reminded while it lasts, cleared when
+ * it ends, never a second RAISED for the same condition. This suite's timings: evaluated every 300 ms, reminded
+ * every 2 s, a push recipient unreachable after 2 s and overdue after 2 s, its delivery failed after about 9 s.
  */
 class AlertTest extends HubIntegrationTest {
 
@@ -38,40 +39,120 @@ class AlertTest extends HubIntegrationTest {
     ConnectionFactory connectionFactory;
 
     @Test
-    void aRecipientDownRaisesUnreachableOverdueAndFailedQueueAlertsEachOnceRemindsAndClears() throws Exception {
-        drainFailedQueue();
-        awaitNotActive("FAILED_QUEUE:" + FAILED_QUEUE);
-        awaitNotActive("RECIPIENT_UNREACHABLE:" + SO_TAI_CHINH.organId);
-        awaitNotActive("DELIVERIES_OVERDUE:" + SO_TAI_CHINH.organId + "/NOT_HANDED_OVER");
-        long mark = lastNoticeId();
-
+    void aPushRecipientThatTakesNothingIsAlertedAsUnreachableRemindedAndClearedOnceItTakesItsDocument() throws Exception {
+        String key = "RECIPIENT_UNREACHABLE:" + SO_TAI_CHINH.organId;
+        long mark = quietThenMark(key);
+        String id;
         SO_TAI_CHINH_SYSTEM.setAvailable(false);
         try {
-            String id = client(SO_NOI_VU).send(DocumentMessage.from(SO_NOI_VU.organId).to(SO_TAI_CHINH.organId).type(18, "Công văn")
-                    .code("91", "SNV-VP").subject("Về việc kiểm tra cảnh báo khi hệ thống nhận ngừng").toBytes()).getDocumentId();
-            awaitNotice(mark, "RECIPIENT_UNREACHABLE:" + SO_TAI_CHINH.organId, "RAISED");
-            awaitNotice(mark, "DELIVERIES_OVERDUE:" + SO_TAI_CHINH.organId + "/NOT_HANDED_OVER", "RAISED");
-            await().atMost(ALERT_TIMEOUT).until(() -> client(SO_NOI_VU).history(id).getRecipient().stream()
-                    .anyMatch(r -> r.getDeliveryState().equals("FAILED")));
-            JsonNode raised = awaitNotice(mark, "FAILED_QUEUE:" + FAILED_QUEUE, "RAISED");
-            assertThat(raised.path("summaryVi").asText()).contains("Hàng đợi lỗi", FAILED_QUEUE);
-            assertThat(raised.path("details").path("messages").asLong()).isGreaterThanOrEqualTo(1);
-            awaitNotice(mark, "FAILED_QUEUE:" + FAILED_QUEUE, "REMINDER");
+            id = sendToSoTaiChinh("92", "Về việc kiểm tra cảnh báo khi hệ thống nhận không nhận văn bản");
+            JsonNode raised = awaitNotice(mark, key, "RAISED");
+            assertThat(raised.path("summaryEn").asText()).contains("The system of " + SO_TAI_CHINH.organId + " has taken nothing");
+            assertThat(raised.path("details").path("waiting").asLong()).isGreaterThanOrEqualTo(1);
+            awaitNotice(mark, key, "REMINDER");
         } finally {
             SO_TAI_CHINH_SYSTEM.setAvailable(true);
         }
-        // Nothing waits any more (the delivery FAILED); the operator takes the failed message off its queue.
-        awaitNotice(mark, "RECIPIENT_UNREACHABLE:" + SO_TAI_CHINH.organId, "CLEARED");
-        awaitNotice(mark, "DELIVERIES_OVERDUE:" + SO_TAI_CHINH.organId + "/NOT_HANDED_OVER", "CLEARED");
-        drainFailedQueue();
-        awaitNotice(mark, "FAILED_QUEUE:" + FAILED_QUEUE, "CLEARED");
+        await().atMost(ALERT_TIMEOUT).until(() -> SO_TAI_CHINH_SYSTEM.document(id) != null);
+        awaitNotice(mark, key, "CLEARED");
+        assertOneLifecycle(mark, key);
+    }
 
-        for (String key : List.of("FAILED_QUEUE:" + FAILED_QUEUE, "RECIPIENT_UNREACHABLE:" + SO_TAI_CHINH.organId,
-                "DELIVERIES_OVERDUE:" + SO_TAI_CHINH.organId + "/NOT_HANDED_OVER")) {
-            assertThat(posted(mark, key, "RAISED")).as("one RAISED for %s", key).hasSize(1);
-            assertThat(posted(mark, key, "CLEARED")).as("one CLEARED for %s", key).hasSize(1);
-            assertThat(mailed(key, "RAISED")).as("mailed to the operators: %s", key).isNotEmpty();
+    @Test
+    void aDeliveryNotHandedOverByItsDeadlineIsAlertedAsOverdueRemindedAndClearedOnceHandedOver() throws Exception {
+        String key = "DELIVERIES_OVERDUE:" + SO_TAI_CHINH.organId + "/NOT_HANDED_OVER";
+        long mark = quietThenMark(key);
+        String id;
+        SO_TAI_CHINH_SYSTEM.setAvailable(false);
+        try {
+            id = sendToSoTaiChinh("94", "Về việc kiểm tra cảnh báo văn bản chưa chuyển đúng hạn");
+            JsonNode raised = awaitNotice(mark, key, "RAISED");
+            assertThat(raised.path("summaryVi").asText()).contains("chưa chuyển được đúng hạn");
+            assertThat(raised.path("details").path("overdue").asLong()).isGreaterThanOrEqualTo(1);
+            awaitNotice(mark, key, "REMINDER");
+        } finally {
+            SO_TAI_CHINH_SYSTEM.setAvailable(true);
         }
+        await().atMost(ALERT_TIMEOUT).until(() -> SO_TAI_CHINH_SYSTEM.document(id) != null);
+        awaitNotice(mark, key, "CLEARED");
+        assertOneLifecycle(mark, key);
+    }
+
+    @Test
+    void aFailedDeliveryInTheAgencysFailedQueueIsAlertedRemindedAndClearedOnceAnOperatorTakesItOff() throws Exception {
+        String key = "FAILED_QUEUE:" + FAILED_QUEUE;
+        drainFailedQueue();
+        long mark = quietThenMark(key);
+        SO_TAI_CHINH_SYSTEM.setAvailable(false);
+        try {
+            String id = sendToSoTaiChinh("91", "Về việc kiểm tra cảnh báo khi văn bản không chuyển được");
+            await().atMost(ALERT_TIMEOUT).until(() -> client(SO_NOI_VU).history(id).getRecipient().stream()
+                    .anyMatch(r -> r.getDeliveryState().equals("FAILED")));
+        } finally {
+            SO_TAI_CHINH_SYSTEM.setAvailable(true);
+        }
+        JsonNode raised = awaitNotice(mark, key, "RAISED");
+        assertThat(raised.path("summaryVi").asText()).contains("Hàng đợi lỗi", FAILED_QUEUE);
+        assertThat(raised.path("details").path("messages").asLong()).isGreaterThanOrEqualTo(1);
+        awaitNotice(mark, key, "REMINDER");
+        drainFailedQueue();
+        awaitNotice(mark, key, "CLEARED");
+        assertOneLifecycle(mark, key);
+    }
+
+    @Test
+    void lowDiskSpaceIsAlertedRemindedAndClearedWhenTheThresholdAnAdministratorSetsIsPassed() throws Exception {
+        String key = "DISK_SPACE_LOW:" + DATA_DIR.toAbsolutePath();
+        long mark = quietThenMark(key);
+        String read = "{\"type\":\"read\",\"mbean\":\"lienthong:type=DiskSpaceThreshold\",\"attribute\":\"FreeBelowMiB\"}";
+        long configured = jolokia(DemoPeople.OPERATOR, read).path("value").asLong();
+        assertThat(configured).as("hub.alerts.disk-free-below as configured, in MiB").isEqualTo(1024);
+        assertThat(jolokia(DemoPeople.OPERATOR, freeBelow(1L << 40)).path("status").asInt()).as("an operator changes nothing").isEqualTo(403);
+        // More than any disk holds: the data directory's volume is now "low".
+        assertThat(jolokia(DemoPeople.ADMIN, freeBelow(1L << 40)).path("status").asInt()).isEqualTo(200);
+        try {
+            JsonNode raised = awaitNotice(mark, key, "RAISED");
+            assertThat(raised.path("summaryVi").asText()).contains("MiB trống cho dữ liệu của trục");
+            assertThat(raised.path("details").path("thresholdBytes").asLong()).isEqualTo((1L << 40) << 20);
+            assertThat(raised.path("details").path("freeBytes").asLong()).isPositive();
+            awaitNotice(mark, key, "REMINDER");
+        } finally {
+            assertThat(jolokia(DemoPeople.ADMIN, freeBelow(configured)).path("status").asInt()).isEqualTo(200);
+        }
+        awaitNotice(mark, key, "CLEARED");
+        assertOneLifecycle(mark, key);
+    }
+
+    private static String freeBelow(long mebibytes) {
+        return "{\"type\":\"write\",\"mbean\":\"lienthong:type=DiskSpaceThreshold\",\"attribute\":\"FreeBelowMiB\",\"value\":"
+                + mebibytes + "}";
+    }
+
+    private String sendToSoTaiChinh(String number, String subject) throws Exception {
+        return client(SO_NOI_VU).send(DocumentMessage.from(SO_NOI_VU.organId).to(SO_TAI_CHINH.organId).type(18, "Công văn")
+                .code(number, "SNV-VP").subject(subject).toBytes()).getDocumentId();
+    }
+
+    /** Waits until the alert is not raised (another test may have left it to clear), then marks the notices so far. */
+    private long quietThenMark(String key) {
+        awaitNotActive(key);
+        return lastNoticeId();
+    }
+
+    /**
+     * The notices of one alert after the mark, by webhook and by mail to the operators' list: one RAISED, then
+     * at least one REMINDER, then one CLEARED — never a second RAISED.
+     */
+    private static void assertOneLifecycle(long mark, String key) throws Exception {
+        List<String> events = posted(mark, key, null).stream().map(n -> n.path("event").asText()).toList();
+        assertThat(events).as("the webhook's notices of %s", key).first().isEqualTo("RAISED");
+        assertThat(events).as("the webhook's notices of %s", key).last().isEqualTo("CLEARED");
+        assertThat(events.subList(1, events.size() - 1)).as("between them, reminders only").isNotEmpty().containsOnly("REMINDER");
+        for (String event : List.of("RAISED", "REMINDER", "CLEARED")) {
+            assertThat(mailed(mark, key, event)).as("%s of %s mailed to the operators", event, key).isNotEmpty();
+        }
+        assertThat(mailed(mark, key, "RAISED")).as("one RAISED mail for %s", key).hasSize(1);
+        assertThat(mailed(mark, key, "CLEARED")).as("one CLEARED mail for %s", key).hasSize(1);
     }
 
     @Test
@@ -88,7 +169,7 @@ class AlertTest extends HubIntegrationTest {
         OPERATORS_WEBHOOK.setAvailable(false);
         Files.delete(SHORT_LIVED_ANCHOR);
         try {
-            await().atMost(ALERT_TIMEOUT).until(() -> !mailed(key, "CLEARED").isEmpty());
+            await().atMost(ALERT_TIMEOUT).until(() -> !mailed(0, key, "CLEARED").isEmpty());
             assertThat(posted(before, key, "CLEARED")).as("not posted while the webhook is down").isEmpty();
         } finally {
             OPERATORS_WEBHOOK.setAvailable(true);
@@ -96,6 +177,7 @@ class AlertTest extends HubIntegrationTest {
         awaitNotice(before, key, "CLEARED");
         List<Long> ids = OPERATORS_WEBHOOK.posts().stream().map(p -> Long.parseLong(p.alertId())).toList();
         assertThat(ids).as("notices posted in the order they were written").isSorted();
+        assertOneLifecycle(mark, key);
     }
 
     @Test
@@ -110,11 +192,13 @@ class AlertTest extends HubIntegrationTest {
             id = client(SO_NOI_VU).send(EnvelopeSigner.sign(message.toBytes(), ALERT_PKI.signer())).getDocumentId();
             JsonNode raised = awaitNotice(mark, "REVOCATION_UNREACHABLE:", "RAISED");
             assertThat(raised.path("summaryEn").asText()).contains("revocation sources do not answer");
+            awaitNotice(mark, raised.path("key").asText(), "REMINDER");
         } finally {
             ALERT_PKI.revocationServicesDown(false);
         }
         await().atMost(ALERT_TIMEOUT).until(() -> SO_TAI_CHINH_SYSTEM.document(id) != null);
-        awaitNotice(mark, "REVOCATION_UNREACHABLE:", "CLEARED");
+        JsonNode cleared = awaitNotice(mark, "REVOCATION_UNREACHABLE:", "CLEARED");
+        assertOneLifecycle(mark, cleared.path("key").asText());
     }
 
     private void drainFailedQueue() {
@@ -172,11 +256,8 @@ class AlertTest extends HubIntegrationTest {
         }
         awaitNotice(mark, agencyKey, "CLEARED");
         awaitNotice(mark, tlsKey, "CLEARED");
-        for (String key : List.of(tlsKey, agencyKey)) {
-            assertThat(posted(mark, key, "RAISED")).as("one RAISED for %s", key).hasSize(1);
-            assertThat(posted(mark, key, "CLEARED")).as("one CLEARED for %s", key).hasSize(1);
-            assertThat(mailed(key, "RAISED")).as("mailed to the operators: %s", key).isNotEmpty();
-        }
+        assertOneLifecycle(mark, tlsKey);
+        assertOneLifecycle(mark, agencyKey);
     }
 
     private static String fingerprint16(java.nio.file.Path pem) throws Exception {
@@ -219,12 +300,15 @@ class AlertTest extends HubIntegrationTest {
         return found;
     }
 
-    private static List<MimeMessage> mailed(String key, String event) throws Exception {
+    /** The mails to the operators' list of one alert and event, after a notice id. */
+    private static List<MimeMessage> mailed(long after, String key, String event) throws Exception {
         List<MimeMessage> found = new ArrayList<>();
         for (MimeMessage mail : MAIL_SERVER.getReceivedMessages()) {
+            String[] ids = mail.getHeader("X-LienThong-Alert-Id");
             String[] keys = mail.getHeader("X-LienThong-Alert-Key");
             String[] events = mail.getHeader("X-LienThong-Alert-Event");
-            if (keys != null && events != null && keys[0].equals(key) && events[0].equals(event)
+            if (ids != null && keys != null && events != null && Long.parseLong(ids[0]) > after
+                    && keys[0].equals(key) && events[0].equals(event)
                     && java.util.Arrays.toString(mail.getAllRecipients()).contains(OPERATORS_LIST)) {
                 found.add(mail);
             }

@@ -44,7 +44,7 @@ class FailedDeliveryTest extends HubIntegrationTest {
         assertThat(history.getStatus().get(0).getStatusCode()).isEqualTo("02");
         Reason reason = history.getStatus().get(0).getReason().get(0);
         assertThat(reason.getCode()).isEqualTo("DELIVERY_FAILED");
-        assertThat(reason.getMessageEn()).contains(TestHub.OFFLINE_ORGAN_ID, "after 6 attempts");
+        assertThat(reason.getMessageEn()).contains(TestHub.OFFLINE_ORGAN_ID, "after 8 attempts");
 
         await().atMost(DELIVERY_TIMEOUT).until(() -> SO_NOI_VU_SYSTEM.statusesFor(documentId).stream()
                 .anyMatch(s -> s.reasonCodes().contains("DELIVERY_FAILED")));

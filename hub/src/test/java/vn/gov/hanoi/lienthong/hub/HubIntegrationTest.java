@@ -70,7 +70,7 @@ abstract class HubIntegrationTest {
     static final vn.gov.hanoi.lienthong.testkit.simulator.WebhookReceiver OPERATORS_WEBHOOK =
             vn.gov.hanoi.lienthong.testkit.simulator.WebhookReceiver.start(TestHub.freePort());
     static final String OPERATORS_LIST = "vanhanh-lienthong@hanoi.gov.vn";
-    static final Duration ALERT_REMINDER = Duration.ofSeconds(3);
+    static final Duration ALERT_REMINDER = Duration.ofSeconds(2);
     /** A trust anchor that ends in 20 days: its expiry alert (AlertTest) — it signs nothing. */
     static final Path SHORT_LIVED_ANCHOR = DATA_DIR.resolve("trust").resolve("short-lived-root.pem");
     /** The hub's HTTPS key store as configured (server.ssl.key-store; HTTPS itself off here): ends in 20 days (AlertTest). */
@@ -94,8 +94,9 @@ abstract class HubIntegrationTest {
         registry.add("hub.directory", () -> "file:" + directory.toAbsolutePath());
         registry.add("hub.delivery.initial-delay", () -> "200ms");
         registry.add("hub.delivery.max-delay", () -> "2s");
-        // Enough attempts (about 5 s with these delays) for an agency to come back within the conformance kit's window.
-        registry.add("hub.delivery.max-attempts", () -> "6");
+        // Enough attempts (about 9 s with these delays) for an agency to come back within the conformance kit's window,
+        // and for an alert on an unreachable recipient to be raised and reminded before its delivery fails (AlertTest).
+        registry.add("hub.delivery.max-attempts", () -> "8");
         registry.add("hub.metrics.backlog-refresh", () -> "300ms");
         // The watchdog's deadlines, short enough for a test to pass them (WatchdogTest).
         registry.add("hub.watchdog.interval", () -> WATCHDOG_INTERVAL.toMillis() + "ms");

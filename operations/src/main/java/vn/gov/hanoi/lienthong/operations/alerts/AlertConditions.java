@@ -12,9 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Value;
@@ -161,35 +159,35 @@ public class AlertConditions {
         }
     }
 
-    /** OCSP responders or CRL distribution points that did not answer since the last evaluation. */
+    /**
+     * OCSP responders or CRL distribution points that do not answer: raised when a check of a kind of source goes
+     * unanswered, kept while no check of it is answered (however rarely the held inspections retry), cleared by
+     * the first answered one.
+     */
     @Bean
     AlertCondition unreachableRevocationSources(MeterRegistry registry) {
-        Map<String, AtomicReference<Double>> seen = new LinkedHashMap<>();
+        RevocationReachability reachability = new RevocationReachability(registry);
         return condition("REVOCATION_UNREACHABLE", now -> {
             List<AlertCondition.Firing> firing = new ArrayList<>();
-            for (Counter counter : registry.find(HubMeters.REVOCATION_CHECKS).tag("outcome", "unanswered").counters()) {
-                String source = counter.getId().getTag("source");
-                double before = seen.computeIfAbsent(source, s -> new AtomicReference<>(0.0)).getAndSet(counter.count());
-                if (counter.count() > before) {
-                    firing.add(new AlertCondition.Firing(source, "Nguồn kiểm tra thu hồi " + source.toUpperCase() + " không trả lời",
-                            "The " + source.toUpperCase() + " revocation sources do not answer: documents signed under them wait",
-                            Map.of("unanswered", counter.count() - before)));
-                }
-            }
+            reachability.unreachable().forEach((source, unanswered) -> firing.add(new AlertCondition.Firing(source,
+                    "Nguồn kiểm tra thu hồi " + source.toUpperCase() + " không trả lời",
+                    "The " + source.toUpperCase() + " revocation sources do not answer: documents signed under them wait",
+                    Map.of("unanswered", unanswered))));
             return firing;
         });
     }
 
-    /** Free space under the hub's data directory below hub.alerts.disk-free-below. */
+    /** Free space under the hub's data directory below the threshold (hub.alerts.disk-free-below, or as changed in JMX). */
     @Bean
-    AlertCondition lowDiskSpace(HubSettings hub, AlertSettings settings) {
+    AlertCondition lowDiskSpace(HubSettings hub, DiskSpaceThreshold threshold) {
         return condition("DISK_SPACE_LOW", now -> {
             Path data = hub.dataDir().toAbsolutePath();
             long free = Files.getFileStore(data).getUsableSpace();
-            if (free >= settings.diskFreeBelow().toBytes()) return List.of();
+            long below = threshold.freeBelowBytes();
+            if (free >= below) return List.of();
             return List.of(new AlertCondition.Firing(data.toString(), "Còn " + (free >> 20) + " MiB trống cho dữ liệu của trục",
                     "Only " + (free >> 20) + " MiB free for the hub's data", Map.of("freeBytes", free,
-                    "thresholdBytes", settings.diskFreeBelow().toBytes())));
+                    "thresholdBytes", below)));
         });
     }
 
