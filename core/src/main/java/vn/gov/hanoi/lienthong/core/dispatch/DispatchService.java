@@ -38,6 +38,7 @@ import vn.gov.hanoi.lienthong.core.refusal.Reason;
 import vn.gov.hanoi.lienthong.core.refusal.ReasonCode;
 import vn.gov.hanoi.lienthong.core.status.SenderNotices;
 import vn.gov.hanoi.lienthong.core.status.StatusCodes;
+import vn.gov.hanoi.lienthong.core.tracking.TrackingRecorder;
 
 /**
  * The dispatch stage: one delivery per recipient found in the directory, and the copies the regulation adds
@@ -61,11 +62,13 @@ public class DispatchService {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final String hubOrganId;
+    private final TrackingRecorder tracking;
 
     public DispatchService(AgencyDirectory directory, DocumentPolicy policy, EdxmlReader edxml, BlobStore blobs,
                            DocumentStore documents, DeliveryStore deliveries,
                            StatusStore statuses, SenderNotices notices, TransactionTemplate transaction, Clock clock,
-                           HubSettings settings) {
+                           HubSettings settings, TrackingRecorder tracking) {
+        this.tracking = tracking;
         this.directory = directory;
         this.policy = policy;
         this.edxml = edxml;
@@ -79,16 +82,18 @@ public class DispatchService {
         this.hubOrganId = settings.organId();
     }
 
-    /** What the regulation requires of this document: read from its envelope and its validation report. */
-    private PolicyDecision decide(DocumentRecord document) {
-        MessageHeaderType header;
+    private MessageHeaderType header(DocumentRecord document) {
         try (InputStream in = blobs.open(document.envelopeSha256())) {
             // Accepted by inspection: already schema-valid, so read, not validated again.
-            header = edxml.messageHeader(edxml.dom(in.readAllBytes()))
+            return edxml.messageHeader(edxml.dom(in.readAllBytes()))
                     .orElseThrow(() -> new IllegalStateException("accepted document " + document.id() + " has no valid header"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** What the regulation requires of this document: read from its envelope and its validation report. */
+    private PolicyDecision decide(DocumentRecord document, MessageHeaderType header) {
         boolean validlySigned = documents.validationReport(document.id()).map(ValidationReport::signatureVerified)
                 .orElse(false);
         List<String> toPlaces = header.getToPlaces() == null ? List.of() : header.getToPlaces().getPlace();
@@ -119,7 +124,8 @@ public class DispatchService {
 
     private void createDeliveries(DocumentRecord document) {
         Instant now = clock.instant();
-        PolicyDecision decision = decide(document);
+        MessageHeaderType header = header(document);
+        PolicyDecision decision = decide(document, header);
         List<Reason> unknown = new ArrayList<>();
         Set<String> recipients = new LinkedHashSet<>(document.recipientOrganIds());
         for (String recipientOrganId : recipients) {
@@ -148,6 +154,7 @@ public class DispatchService {
             statuses.insertIfAbsent(document.id(), hubOrganId, StatusCodes.REFUSED,
                     "Không có cơ quan nhận trong danh bạ", unknown, now, now);
         }
+        tracking.dispatched(document.id(), header, now);
         documents.transition(document.id(), DocumentState.RECORDED, DocumentState.DISPATCHED,
                 "dispatched to " + (document.recipientOrganIds().size() - unknown.size()) + " recipient(s)", now);
     }

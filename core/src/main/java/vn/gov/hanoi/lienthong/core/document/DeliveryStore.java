@@ -68,8 +68,10 @@ public class DeliveryStore {
      *                 delivery count knows)
      */
     public void transition(DeliveryRecord delivery, DeliveryState to, int attempts, String cause, String error, Instant at) {
-        jdbc.sql("update delivery set state = ?, attempts = ?, last_error = ?, updated_at = ? where id = ?")
-                .params(to.name(), attempts, error, Timestamp.from(at), delivery.id())
+        // delivered_at: when the recipient's system had it, for the tracking and the reports' delivery times.
+        jdbc.sql("update delivery set state = ?, attempts = ?, last_error = ?, updated_at = ?, "
+                        + "delivered_at = case when ? then coalesce(delivered_at, ?) else delivered_at end where id = ?")
+                .params(to.name(), attempts, error, Timestamp.from(at), to == DeliveryState.DELIVERED, Timestamp.from(at), delivery.id())
                 .update();
         documents.recordTransition(delivery.documentId(), delivery.id(), delivery.state().name(), to.name(), cause, at);
         events.deliveryChanged(delivery.documentId(), delivery.id(), delivery.recipientOrganId(), delivery.channel().name(),

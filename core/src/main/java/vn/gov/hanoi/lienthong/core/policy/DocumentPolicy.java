@@ -21,13 +21,23 @@ public final class DocumentPolicy {
     private final SubmissionRule submissions;
     private final PublicationRule publication;
     private final boolean refusesActiveContent;
+    private final HandlingRule handling;
 
     private DocumentPolicy(Map<Integer, DocumentType> types, SubmissionRule submissions, PublicationRule publication,
-                           boolean refusesActiveContent) {
+                           boolean refusesActiveContent, HandlingRule handling) {
         this.types = types;
         this.submissions = submissions;
         this.publication = publication;
         this.refusesActiveContent = refusesActiveContent;
+        this.handling = handling;
+    }
+
+    /**
+     * The working days a recipient has to handle a document of this type whose envelope names no DueDate
+     * (Article 9.3; {@code handling} in config/policy.yaml).
+     */
+    public int handlingWorkingDays(int typeNumber) {
+        return handling.workingDaysByType().getOrDefault(typeNumber, handling.defaultWorkingDays());
     }
 
     /** Whether a PDF with active content (JavaScript, launch actions, embedded files) is refused, not just flagged. */
@@ -131,10 +141,18 @@ public final class DocumentPolicy {
         if (!activeContent.equals("warn") && !activeContent.equals("refuse")) {
             errors.add(sourceName + ": active-content must be 'warn' or 'refuse', not '" + activeContent + "'");
         }
+        HandlingRule handling = file.handling() == null ? new HandlingRule(10, Map.of()) : file.handling();
+        if (handling.defaultWorkingDays() < 1) {
+            errors.add(sourceName + ": handling: default-working-days must be at least 1");
+        }
+        handling.workingDaysByType().forEach((type, days) -> {
+            if (!types.containsKey(type)) errors.add(sourceName + ": handling: type " + type + " is not in the list of types");
+            if (days < 1) errors.add(sourceName + ": handling: type " + type + " must have at least 1 working day");
+        });
         if (!errors.isEmpty()) {
             throw new IllegalStateException("The policy has " + errors.size() + " error(s):\n  " + String.join("\n  ", errors));
         }
-        return new DocumentPolicy(types, file.submissions(), file.publication(), activeContent.equals("refuse"));
+        return new DocumentPolicy(types, file.submissions(), file.publication(), activeContent.equals("refuse"), handling);
     }
 
     record SubmissionRule(String article, @JsonProperty("to-places-mentioning") List<String> toPlacesMentioning,
@@ -147,7 +165,14 @@ public final class DocumentPolicy {
                            @JsonProperty("categories-by-type") Map<Integer, String> categoriesByType) {
     }
 
-    record PolicyFile(Map<String, Group> groups, List<Type> types,
+    record HandlingRule(@JsonProperty("default-working-days") int defaultWorkingDays,
+                        @JsonProperty("working-days-by-type") Map<Integer, Integer> workingDaysByType) {
+        HandlingRule {
+            if (workingDaysByType == null) workingDaysByType = Map.of();
+        }
+    }
+
+    record PolicyFile(Map<String, Group> groups, List<Type> types, HandlingRule handling,
                       @JsonProperty("submissions-to-government") SubmissionRule submissions,
                       @JsonProperty("wide-distribution") PublicationRule publication,
                       @JsonProperty("active-content") String activeContent) {

@@ -165,6 +165,9 @@ public enum ReasonCode {
     DELIVERY_NOT_CANCELLABLE(
             "Lần chuyển văn bản %s đang ở trạng thái %s; chỉ hủy được lần chuyển chưa đến nơi (QUEUED, AVAILABLE, FAILED).",
             "Delivery %s is %s; only a delivery that has not arrived (QUEUED, AVAILABLE, FAILED) can be cancelled."),
+    PAPER_COPY_NOT_REQUIRED(
+            "Văn bản %s gửi %s không cần bản giấy (Điều %s); không có bản giấy để xác nhận.",
+            "Document %s to %s needs no paper copy (Article %s); there is none to confirm."),
     DELIVERY_IN_PROGRESS(
             "Lần chuyển văn bản %s đang ở trạng thái %s; văn bản đang trên đường đến cơ quan nhận, không cần gửi lại.",
             "Delivery %s is %s: the document is on its way to the recipient already; there is nothing to resend."),

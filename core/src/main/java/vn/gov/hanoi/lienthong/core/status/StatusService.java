@@ -24,6 +24,7 @@ import vn.gov.hanoi.lienthong.core.edxml.EdxmlReader;
 import vn.gov.hanoi.lienthong.core.refusal.ReasonCode;
 import vn.gov.hanoi.lienthong.core.refusal.RefusedException;
 import vn.gov.hanoi.lienthong.core.signature.SignedDocuments;
+import vn.gov.hanoi.lienthong.core.tracking.TrackingRecorder;
 import vn.gov.hanoi.lienthong.schemas.edxml.StatusType;
 
 /**
@@ -44,11 +45,13 @@ public class StatusService {
     private final Clock clock;
     private final SignedDocuments signed;
     private final vn.gov.hanoi.lienthong.core.metrics.HubMeters meters;
+    private final TrackingRecorder tracking;
 
     public StatusService(EdxmlReader edxml, DocumentStore documents, DeliveryStore deliveries, StatusStore statuses,
                          SenderNotices notices, TransactionTemplate transaction, Clock clock, SignedDocuments signed,
-                         vn.gov.hanoi.lienthong.core.metrics.HubMeters meters) {
+                         vn.gov.hanoi.lienthong.core.metrics.HubMeters meters, TrackingRecorder tracking) {
         this.meters = meters;
+        this.tracking = tracking;
         this.edxml = edxml;
         this.documents = documents;
         this.deliveries = deliveries;
@@ -93,6 +96,7 @@ public class StatusService {
                         "recipient reported status " + status.getStatusCode(), null, now);
                 meters.deliveryCompleted(locked.channel().configName(), DeliveryState.DELIVERED.name());
             }
+            tracking.reported(locked.id(), status.getStatusCode(), reportedAt, status.getIncomingNumber());
             if (insertion.inserted()) {
                 meters.statusRecorded(status.getStatusCode());
                 LOG.info("Status {} from {} on document {}", status.getStatusCode(), reporter, documentId);

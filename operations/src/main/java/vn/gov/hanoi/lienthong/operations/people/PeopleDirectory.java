@@ -23,6 +23,7 @@ public final class PeopleDirectory {
 
     /** A bcrypt hash as htpasswd, Spring Security and {@code lienthong-client hash-secret} write it. */
     private static final Pattern BCRYPT = Pattern.compile("\\$2[aby]?\\$\\d{2}\\$[./A-Za-z0-9]{53}");
+    private static final Pattern ORGAN = Pattern.compile("[0-9A-Z]{2,3}\\.[0-9A-Z]{2}\\.[0-9A-Z]{2}\\.[A-Z][0-9]{2}");
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
 
     private final Map<String, Person> byUsername;
@@ -37,6 +38,10 @@ public final class PeopleDirectory {
 
     public int size() {
         return byUsername.size();
+    }
+
+    public java.util.Collection<Person> all() {
+        return byUsername.values();
     }
 
     /** Reads and checks a user file; {@code sourceName} names it in the errors. */
@@ -71,8 +76,14 @@ public final class PeopleDirectory {
             if (roles.isEmpty() && (entry.roles == null || entry.roles.isEmpty())) {
                 errors.add(where + ": no role");
             }
+            boolean ofAnAgency = roles.stream().anyMatch(Role::ofAnAgency);
+            if (ofAnAgency && (entry.organ == null || !ORGAN.matcher(entry.organ).matches())) {
+                errors.add(where + ": a clerk or leader needs the organ code of the agency (organ: 000.01.01.H26)");
+            } else if (!ofAnAgency && entry.organ != null) {
+                errors.add(where + ": only a clerk or leader acts for an agency (organ)");
+            }
             people.put(entry.username, new Person(entry.username, entry.name == null ? entry.username : entry.name,
-                    roles, entry.secretHash));
+                    roles, entry.secretHash, ofAnAgency ? entry.organ : null));
         }
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("The user file has " + errors.size() + " error(s):\n  "
@@ -91,5 +102,6 @@ public final class PeopleDirectory {
         public String name;
         public List<String> roles;
         public String secretHash;
+        public String organ;
     }
 }

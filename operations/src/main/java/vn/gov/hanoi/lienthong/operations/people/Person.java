@@ -9,8 +9,9 @@ import java.util.Set;
  * @param name       the person's name, as shown to others
  * @param roles      what the person may do
  * @param secretHash the bcrypt hash of the person's secret (never the secret itself)
+ * @param organId    the agency a clerk or leader acts for (its organ code); null for the hub's own people
  */
-public record Person(String username, String name, Set<Role> roles, String secretHash) {
+public record Person(String username, String name, Set<Role> roles, String secretHash, String organId) {
 
     public Person {
         roles = Set.copyOf(roles);
@@ -18,6 +19,6 @@ public record Person(String username, String name, Set<Role> roles, String secre
 
     @Override
     public String toString() {
-        return username + " " + roles;
+        return username + " " + roles + (organId == null ? "" : " of " + organId);
     }
 }

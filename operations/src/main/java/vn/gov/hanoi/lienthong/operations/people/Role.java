@@ -15,11 +15,29 @@ public enum Role {
      * Reads the hub's records for an audit (the ledger, the evidence; the archive issue gives it its pages) —
      * and never operates it: no actuator, no console.
      */
-    AUDITOR;
+    AUDITOR,
+    /**
+     * An agency's clerk (văn thư): its documents received and sent, their registers, the paper copies it
+     * confirms, the statuses it reports from the browser desk. Bound to the agency's organ code.
+     */
+    CLERK,
+    /**
+     * An agency's leader (lãnh đạo): follows its documents and what is overdue (Article 9.3) — and those of its
+     * units where the directory names it their parent. Bound to the agency's organ code.
+     */
+    LEADER;
+
+    /** The authority that binds a person to an agency, beside the roles: "ORGAN_" and the organ code. */
+    public static final String ORGAN_AUTHORITY_PREFIX = "ORGAN_";
 
     /** The Spring Security authority of the role. */
     public String authority() {
         return "ROLE_" + name();
+    }
+
+    /** Whether a person with this role acts for one agency, and so must be bound to its organ code. */
+    public boolean ofAnAgency() {
+        return this == CLERK || this == LEADER;
     }
 
     /** The role named in the user file, in any case ("operator", "OPERATOR"). */

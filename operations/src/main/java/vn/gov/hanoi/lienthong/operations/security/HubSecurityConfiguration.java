@@ -53,7 +53,8 @@ import vn.gov.hanoi.lienthong.operations.people.Role;
  *   request carrying its own credentials needs none, since a browser never holds Basic credentials here (a
  *   browser is sent to the form, never asked for Basic). Failed sign-ins are counted and slowed
  *   ({@link LoginThrottle}). Which Jolokia requests a person may make is decided by role
- *   ({@code JolokiaRoleRestrictor}).</li>
+ *   ({@code JolokiaRoleRestrictor}). The tracking of an agency's documents ({@code /api/v1/tracking}) is for its
+ *   clerks and leaders, each cut to the agencies the person is bound to.</li>
  *   <li><b>Agency systems</b> ({@code /ws}, {@code /api/v1}): they do not sign in as people. Each connector
  *   authenticates them against the agency directory ({@code AgencyAuthenticator}) and answers its own
  *   refusals in its own format (a SOAP fault, the REST refusal body), so this chain lets their requests through
@@ -75,6 +76,8 @@ public class HubSecurityConfiguration {
         RequestMatcher signOut = PathPatternRequestMatcher.withDefaults().matcher("/logout");
         RequestMatcher operatorActions = PathPatternRequestMatcher.withDefaults().matcher("/api/v1/admin/**");
         RequestMatcher operatorPage = PathPatternRequestMatcher.withDefaults().matcher("/operator/**");
+        // What clerks and leaders follow of their agencies (tracking module): the API, and later its pages.
+        RequestMatcher agencyPeople = PathPatternRequestMatcher.withDefaults().matcher("/api/v1/tracking/**");
         // The code flow with the city's OpenID Connect provider: out to it, and back.
         RequestMatcher providerFlow = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/oauth2/**"),
                 PathPatternRequestMatcher.withDefaults().matcher("/login/oauth2/**"));
@@ -82,10 +85,11 @@ public class HubSecurityConfiguration {
         basic.setRealmName(REALM);
         basic.afterPropertiesSet();
         http.securityMatcher(new OrRequestMatcher(EndpointRequest.toAnyEndpoint(), signIn, signOut, operatorActions, operatorPage,
-                        providerFlow))
+                        agencyPeople, providerFlow))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers(signIn).permitAll()
+                        .requestMatchers(agencyPeople).hasAnyRole(Role.CLERK.name(), Role.LEADER.name())
                         .requestMatchers(EndpointRequest.to("prometheus"))
                                 .hasAnyRole(Role.OPERATOR.name(), ScrapeTokenFilter.SCRAPER)
                         .anyRequest().hasRole(Role.OPERATOR.name()))
@@ -178,7 +182,9 @@ public class HubSecurityConfiguration {
         return username -> directory.byUsername(username)
                 .map(person -> User.withUsername(person.username())
                         .password(person.secretHash())
-                        .authorities(person.roles().stream().map(Role::authority).toArray(String[]::new))
+                        .authorities(java.util.stream.Stream.concat(person.roles().stream().map(Role::authority),
+                                        java.util.stream.Stream.ofNullable(person.organId()).map(organ -> Role.ORGAN_AUTHORITY_PREFIX + organ))
+                                .toArray(String[]::new))
                         .build())
                 .orElseThrow(() -> new UsernameNotFoundException("no such person"));
     }

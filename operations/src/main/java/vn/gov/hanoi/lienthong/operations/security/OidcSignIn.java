@@ -25,13 +25,16 @@ import vn.gov.hanoi.lienthong.operations.people.Role;
  * @param rolesClaim    the claim holding the person's roles, a dotted path into nested claims
  *                      (Keycloak: realm_access.roles)
  * @param usernameClaim the claim the hub names the person by (in actions, the ledger)
- * @param roles         a claim value → the hub role it gives (operator, administrator, auditor)
+ * @param roles         a claim value → the hub role it gives (operator, administrator, auditor, clerk, leader)
+ * @param organClaim    the claim holding the organ code of a clerk's or leader's agency; a clerk or leader
+ *                      without it keeps no role of an agency
  */
 @ConfigurationProperties("hub.oidc")
 public record OidcSignIn(boolean enabled, String registration, String rolesClaim, String usernameClaim,
-                         Map<String, String> roles) {
+                         Map<String, String> roles, String organClaim) {
 
     public OidcSignIn {
+        if (organClaim == null) organClaim = "organ_id";
         if (registration == null) registration = "city";
         if (rolesClaim == null) rolesClaim = "realm_access.roles";
         if (usernameClaim == null) usernameClaim = "preferred_username";
@@ -45,9 +48,16 @@ public record OidcSignIn(boolean enabled, String registration, String rolesClaim
     /** The hub's authorities for a person with these claims. */
     public Set<GrantedAuthority> authorities(Map<String, Object> claims) {
         Set<GrantedAuthority> authorities = new LinkedHashSet<>();
+        Object organ = claims.get(organClaim);
         for (String value : claimValues(claims)) {
-            String role = roles.get(value);
-            if (role != null) authorities.add(new SimpleGrantedAuthority(Role.valueOf(role.toUpperCase(Locale.ROOT)).authority()));
+            String name = roles.get(value);
+            if (name == null) continue;
+            Role role = Role.valueOf(name.toUpperCase(Locale.ROOT));
+            if (role.ofAnAgency()) {
+                if (!(organ instanceof String organId) || organId.isBlank()) continue;
+                authorities.add(new SimpleGrantedAuthority(Role.ORGAN_AUTHORITY_PREFIX + organId.strip()));
+            }
+            authorities.add(new SimpleGrantedAuthority(role.authority()));
         }
         return authorities;
     }

@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * How long each step of a delivery may take before the watchdog flags it ({@code hub.watchdog.*} in
  * config/application.yaml): a push (soap-push, rest-push, email) handed over, a pull fetched, and the recipient's
- * status 01 (arrived) after delivery. The pull's and the status's day is a calendar day until the holiday calendar
- * of the tracking issue counts working days.
+ * status 01 (arrived) after delivery. A deadline of a day or more is counted in working days (config/holidays.yaml):
+ * a pull due within one day of a Friday afternoon is late on Monday afternoon, not on Saturday.
  *
  * @param interval      how often the watchdog looks
  * @param handOver      per channel (its config name): from dispatch to DELIVERED

@@ -16,12 +16,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import vn.gov.hanoi.lienthong.core.calendar.WorkingCalendar;
 import vn.gov.hanoi.lienthong.core.directory.AgencyDirectory;
 import vn.gov.hanoi.lienthong.core.directory.Channel;
 import vn.gov.hanoi.lienthong.core.metrics.HubMeters;
 
 /**
- * Flags every delivery past its deadline ({@link DeliveryDeadlines}): not handed over in time (a push not taken, a
+ * Flags every delivery past its deadline ({@link DeliveryDeadlines}; one of a day or more counted in working time,
+ * {@link WorkingCalendar#startOfRunOutDeadline}): not handed over in time (a push not taken, a
  * pull not fetched), or delivered without the recipient's arrival status in time. A flag is set once per reason,
  * with when and why, in the delivery's own row (the later reason replaces the earlier); the meter {@code lienthong.deliveries.overdue} counts the flagged deliveries
  * still open, and the actuator's {@code overdue} endpoint lists them for operators.
@@ -45,9 +47,11 @@ public class DeliveryWatchdog {
     private final Clock clock;
     private final MultiGauge overdue;
     private final AgencyDirectory directory;
+    private final WorkingCalendar calendar;
 
     public DeliveryWatchdog(JdbcTemplate jdbc, DeliveryDeadlines deadlines, Clock clock, HubMeters meters,
-                            AgencyDirectory directory) {
+                            AgencyDirectory directory, WorkingCalendar calendar) {
+        this.calendar = calendar;
         this.directory = directory;
         this.jdbc = jdbc;
         this.deadlines = deadlines;
@@ -66,7 +70,7 @@ public class DeliveryWatchdog {
                             // updated_at: when it was queued (dispatched, or re-driven by an operator) or made available.
                             + "where overdue_since is null and state in ('QUEUED', 'AVAILABLE') and channel = ? and updated_at < ?",
                     at, NOT_HANDED_OVER, Channel.fromConfigName(deadline.getKey()).name(),
-                    Timestamp.from(now.minus(deadline.getValue())));
+                    Timestamp.from(calendar.startOfRunOutDeadline(now, deadline.getValue())));
         }
         flagged += jdbc.update("update delivery d set overdue_since = ?, overdue_reason = ? "
                         // Late to be handed over and then without a status: flagged again, for the status.
@@ -74,7 +78,7 @@ public class DeliveryWatchdog {
                         + "and d.state = 'DELIVERED' and d.updated_at < ? and d.updated_at > ? "
                         + "and not exists (select 1 from status_event s where s.document_id = d.document_id "
                         + "and s.organ_id = d.recipient_organ_id)",
-                at, NO_ARRIVAL_STATUS, Timestamp.from(now.minus(deadlines.arrivalStatus())),
+                at, NO_ARRIVAL_STATUS, Timestamp.from(calendar.startOfRunOutDeadline(now, deadlines.arrivalStatus())),
                 Timestamp.from(now.minus(STATUS_LOOK_BACK)));
         if (flagged > 0) {
             LOG.warn("{} deliver{} passed {} deadline (actuator: /actuator/overdue)", flagged, flagged == 1 ? "y" : "ies",

@@ -38,6 +38,7 @@ public final class DocumentMessage {
     private String subject = "Về việc triển khai trao đổi văn bản điện tử trên trục liên thông";
     private String signer = "Nguyễn Văn An";
     private LocalDate date = LocalDate.of(2026, 11, 24);
+    private LocalDate dueDate;
     private final List<String[]> attachments = new ArrayList<>();
 
     private DocumentMessage(String from) {
@@ -83,6 +84,12 @@ public final class DocumentMessage {
 
     public DocumentMessage date(LocalDate date) {
         this.date = date;
+        return this;
+    }
+
+    /** The deadline for handling it (DueDate). */
+    public DocumentMessage dueDate(LocalDate dueDate) {
+        this.dueDate = dueDate;
         return this;
     }
 
@@ -148,6 +155,7 @@ public final class DocumentMessage {
         signerInfo.setPosition("Phó Chủ tịch");
         signerInfo.setFullName(signer);
         header.setSignerInfo(signerInfo);
+        if (dueDate != null) header.setDueDate(Edxml.date(dueDate));
         if (!toPlaces.isEmpty()) {
             ToPlacesType places = new ToPlacesType();
             places.getPlace().addAll(toPlaces);

@@ -23,6 +23,12 @@ public final class StatusMessage {
      */
     public static byte[] of(String reporter, String senderOrganId, String senderDocumentId, String code,
                             String description, OffsetDateTime at) {
+        return of(reporter, senderOrganId, senderDocumentId, code, description, at, null);
+    }
+
+    /** @param incomingNumber with 03: the number the recipient gave the document in its incoming register */
+    public static byte[] of(String reporter, String senderOrganId, String senderDocumentId, String code,
+                            String description, OffsetDateTime at, String incomingNumber) {
         ResponseForType responseFor = new ResponseForType();
         responseFor.setOrganId(senderOrganId);
         responseFor.setDocumentId(senderDocumentId);
@@ -34,6 +40,7 @@ public final class StatusMessage {
         status.setStatusCode(code);
         status.setDescription(description);
         status.setTimestamp(Edxml.dateTime(at));
+        status.setIncomingNumber(incomingNumber);
         HeaderType header = new HeaderType();
         header.setStatus(status);
         EnvelopeType envelope = new EnvelopeType();

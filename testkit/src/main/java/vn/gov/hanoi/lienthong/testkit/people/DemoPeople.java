@@ -8,7 +8,17 @@ public enum DemoPeople {
     OPERATOR("operator", "demo-operator-2026"),
     ADMIN("admin", "demo-admin-2026"),
     /** Reads records for an audit; never operates the hub. */
-    AUDITOR("auditor", "demo-auditor-2026");
+    AUDITOR("auditor", "demo-auditor-2026"),
+    /** The clerk (văn thư) and the leader (lãnh đạo) of each demo agency (config/users.yaml). */
+    VANTHU_SONOIVU("vanthu-sonoivu", "demo-vanthu-2026"),
+    LANHDAO_SONOIVU("lanhdao-sonoivu", "demo-lanhdao-2026"),
+    VANTHU_SOTAICHINH("vanthu-sotaichinh", "demo-vanthu-2026"),
+    LANHDAO_SOTAICHINH("lanhdao-sotaichinh", "demo-lanhdao-2026"),
+    VANTHU_BADINH("vanthu-badinh", "demo-vanthu-2026"),
+    LANHDAO_BADINH("lanhdao-badinh", "demo-lanhdao-2026"),
+    VANTHU_VPUBND("vanthu-vpubnd", "demo-vanthu-2026"),
+    LANHDAO_VPUBND("lanhdao-vpubnd", "demo-lanhdao-2026"),
+    VANTHU_CONGTTDT("vanthu-congttdt", "demo-vanthu-2026");
 
     public final String username;
     public final String secret;

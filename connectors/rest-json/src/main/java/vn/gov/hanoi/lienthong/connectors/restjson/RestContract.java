@@ -30,6 +30,8 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 final class RestContract implements OpenApiCustomizer {
 
     static final String REASON = "Reason";
+    /** The people's API (tracking module): clerks and leaders signed in, not agency systems. */
+    static final String PEOPLE_API = "/api/v1/tracking";
     private static final String REASON_REF = "#/components/schemas/" + REASON;
 
     @Override
@@ -47,8 +49,22 @@ final class RestContract implements OpenApiCustomizer {
 
     private void complete(String path, PathItem item) {
         boolean open = path.startsWith("/api/v1/directory");
+        boolean people = path.startsWith(PEOPLE_API);
         for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.readOperationsMap().entrySet()) {
             Operation operation = entry.getValue();
+            if (people) {
+                // Clerks and leaders, signed in (their security scheme is the tracking module's): never an agency system.
+                refusal(operation, "400", "A filter that cannot be read (REQUEST_INVALID)");
+                refusal(operation, "401", "Not signed in as a person (AUTHENTICATION_FAILED): agency systems never act as people");
+                refusal(operation, "403", "Not the person's: NOT_PERMITTED (no clerk's or leader's role, another agency), "
+                        + "NOT_A_PARTY, NOT_A_RECIPIENT");
+                if (path.contains("{id}")) refusal(operation, "404", "No such document (DOCUMENT_NOT_FOUND)");
+                if (path.endsWith("/paper-copy")) {
+                    refusal(operation, "409", "The policy gave this delivery no paper copy (PAPER_COPY_NOT_REQUIRED)");
+                }
+                refusal(operation, "500", "The hub failed (INTERNAL_ERROR)");
+                continue;
+            }
             if (open) {
                 operation.setSecurity(List.of()); // the public directory (Article 16.7): no credentials
                 refusal(operation, "406", "The client accepts no format of this answer");
