@@ -33,6 +33,14 @@ final class HeadlessBrowser {
         assumeTrue(present, "chromium and chromium-driver are not installed (apt-get install chromium chromium-driver): pages not tested");
     }
 
+    /** Keeps what the browser shows as test output: hub/target/screenshots/NAME.png. */
+    static Path screenshot(ChromeDriver browser, String name) throws java.io.IOException {
+        Path file = Path.of("target", "screenshots", name + ".png");
+        Files.createDirectories(file.getParent());
+        Files.write(file, browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        return file;
+    }
+
     static ChromeDriver start(int width, int height) throws java.io.IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());

@@ -8,6 +8,8 @@ import java.util.UUID;
  * One document as one recipient has it: what the document is, where its delivery stands, how far the recipient
  * has handled it, by when it must be done, and its paper copy. A row of every list of the tracking.
  *
+ * @param codeNumber    the document's number alone (123)
+ * @param codeNotation  its number and notation joined (123/QĐ-UBND)
  * @param sentAt        when the hub dispatched it to the recipient (the delivery's start)
  * @param deliveredAt   when it was handed over (pushed and taken, or fetched), if it was
  * @param progress      the furthest status code the recipient reported (01, 03, 04, 05, 06, or 02), if any
@@ -29,9 +31,8 @@ public record TrackedDelivery(UUID deliveryId, UUID documentId, String senderOrg
         return doneAt != null || refusedAt != null;
     }
 
-    /** The number and notation as written on the document: 123/QĐ-UBND. */
+    /** The number and notation as written on the document: 123/QĐ-UBND (the hub keeps them joined, as read at intake). */
     public String numberAndNotation() {
-        if (codeNumber == null) return codeNotation;
-        return codeNotation == null ? codeNumber : codeNumber + "/" + codeNotation;
+        return codeNotation != null ? codeNotation : codeNumber;
     }
 }

@@ -18,14 +18,17 @@ import java.net.URI;
  *                   with; when there are any, a signature by another certificate is refused
  * @param clientCertificateSha256 the SHA-256 fingerprint (lower-case hex) of the TLS client certificate its system
  *                   must present on every call (mutual TLS, as X-Road pins a member's certificate); null: none required
+ * @param keepsRegisters whether the hub keeps the agency's incoming and outgoing registers (Decree 30/2020)
+ * @param usesDesk   whether the agency's clerk works in the hub's browser desk (an agency without a DMS,
+ *                   Article 6.2b): opens, registers, assigns, reports and sends there
  */
 public record Agency(String organId, String name, String parentOrganId, String mailbox, Channel channel, URI endpoint,
                      String username, String secretHash, AgencyState state, java.util.List<String> certificateSha256,
-                     String clientCertificateSha256) {
+                     String clientCertificateSha256, boolean keepsRegisters, boolean usesDesk) {
 
     public Agency withState(AgencyState newState) {
         return new Agency(organId, name, parentOrganId, mailbox, channel, endpoint, username, secretHash, newState,
-                certificateSha256, clientCertificateSha256);
+                certificateSha256, clientCertificateSha256, keepsRegisters, usesDesk);
     }
 
     public boolean mayExchange() {

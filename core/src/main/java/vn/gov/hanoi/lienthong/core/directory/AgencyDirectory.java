@@ -194,7 +194,8 @@ public final class AgencyDirectory {
             if (errors.size() == before) {
                 agencies.add(new Agency(entry.organId(), entry.name(), blank(entry.parent()) ? null : entry.parent(),
                         entry.mailbox(), channel, endpoint,
-                        entry.username(), entry.secretHash(), state, List.copyOf(fingerprints), clientCertificate));
+                        entry.username(), entry.secretHash(), state, List.copyOf(fingerprints), clientCertificate,
+                        Boolean.TRUE.equals(entry.registers()), Boolean.TRUE.equals(entry.desk())));
             }
         }
         for (int i = 0; i < entries.size(); i++) {
@@ -217,7 +218,7 @@ public final class AgencyDirectory {
     record DirectoryFile(List<Entry> agencies) {
         record Entry(String organId, String name, String parent, String mailbox, String channel, String endpoint,
                      String username, String secretHash, String state, List<String> certificates,
-                     String clientCertificate) {
+                     String clientCertificate, Boolean registers, Boolean desk) {
         }
     }
 }

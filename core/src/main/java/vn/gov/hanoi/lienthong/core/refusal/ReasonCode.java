@@ -165,6 +165,15 @@ public enum ReasonCode {
     DELIVERY_NOT_CANCELLABLE(
             "Lần chuyển văn bản %s đang ở trạng thái %s; chỉ hủy được lần chuyển chưa đến nơi (QUEUED, AVAILABLE, FAILED).",
             "Delivery %s is %s; only a delivery that has not arrived (QUEUED, AVAILABLE, FAILED) can be cancelled."),
+    DESK_NOT_OPEN(
+            "Cơ quan %s xử lý văn bản trên phần mềm của mình; trang văn thư của trục liên thông không mở cho cơ quan này.",
+            "Agency %s handles its documents in its own software; the hub's browser desk is not open to it."),
+    INCOMING_NUMBER_REQUIRED(
+            "Trục liên thông không giữ sổ văn bản đến của cơ quan %s: cần ghi số đến của văn bản.",
+            "The hub does not keep the incoming register of agency %s: give the document's incoming number."),
+    STATUS_NOTE_REQUIRED(
+            "Cần ghi %s.",
+            "Give %s."),
     PAPER_COPY_NOT_REQUIRED(
             "Văn bản %s gửi %s không cần bản giấy (Điều %s); không có bản giấy để xác nhận.",
             "Document %s to %s needs no paper copy (Article %s); there is none to confirm."),

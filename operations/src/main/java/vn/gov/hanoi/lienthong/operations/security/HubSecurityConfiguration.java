@@ -76,8 +76,9 @@ public class HubSecurityConfiguration {
         RequestMatcher signOut = PathPatternRequestMatcher.withDefaults().matcher("/logout");
         RequestMatcher operatorActions = PathPatternRequestMatcher.withDefaults().matcher("/api/v1/admin/**");
         RequestMatcher operatorPage = PathPatternRequestMatcher.withDefaults().matcher("/operator/**");
-        // What clerks and leaders follow of their agencies (tracking module): the API, and later its pages.
-        RequestMatcher agencyPeople = PathPatternRequestMatcher.withDefaults().matcher("/api/v1/tracking/**");
+        // What clerks and leaders follow of their agencies (tracking module): the API and the pages.
+        RequestMatcher agencyPeople = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/v1/tracking/**"),
+                PathPatternRequestMatcher.withDefaults().matcher("/tracking/**"), PathPatternRequestMatcher.withDefaults().matcher("/tracking"));
         // The code flow with the city's OpenID Connect provider: out to it, and back.
         RequestMatcher providerFlow = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/oauth2/**"),
                 PathPatternRequestMatcher.withDefaults().matcher("/login/oauth2/**"));
@@ -94,7 +95,7 @@ public class HubSecurityConfiguration {
                                 .hasAnyRole(Role.OPERATOR.name(), ScrapeTokenFilter.SCRAPER)
                         .anyRequest().hasRole(Role.OPERATOR.name()))
                 .addFilterBefore(new ScrapeTokenFilter(scrapeTokenSha256), BasicAuthenticationFilter.class)
-                .formLogin(form -> form.loginPage(SignInPage.PATH).defaultSuccessUrl("/actuator/hawtio/", false))
+                .formLogin(form -> form.loginPage(SignInPage.PATH).successHandler(landing()))
                 .httpBasic(httpBasic -> httpBasic.realmName(REALM).authenticationEntryPoint(basic))
                 .exceptionHandling(exceptions -> exceptions
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(SignInPage.PATH),
@@ -123,12 +124,26 @@ public class HubSecurityConfiguration {
         if (oidc.enabled()) {
             http.oauth2Login(login -> login.loginPage(SignInPage.PATH)
                     .userInfoEndpoint(user -> user.oidcUserService(peopleOfTheCity(oidc)))
-                    .defaultSuccessUrl("/actuator/hawtio/", false)
+                    .successHandler(landing())
                     .failureUrl(SignInPage.PATH + "?error"));
             LOG.info("People may also sign in through the OpenID Connect provider of registration '{}' ({})",
                     oidc.registration(), oidc.signInPath());
         }
         return http.build();
+    }
+
+    /**
+     * Where a person lands after signing in: the page asked for before, if any; else the page of the person's
+     * role — an agency's clerk or leader their tracking, the hub's own people the operators' console.
+     */
+    private static org.springframework.security.web.authentication.AuthenticationSuccessHandler landing() {
+        return (request, response, authentication) -> {
+            var saved = new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
+            boolean ofAnAgency = authentication.getAuthorities().stream().anyMatch(a ->
+                    a.getAuthority().equals(Role.CLERK.authority()) || a.getAuthority().equals(Role.LEADER.authority()));
+            saved.setDefaultTargetUrl(ofAnAgency ? "/tracking" : "/actuator/hawtio/");
+            saved.onAuthenticationSuccess(request, response, authentication);
+        };
     }
 
     /**
