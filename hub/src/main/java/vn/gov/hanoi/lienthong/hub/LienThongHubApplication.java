@@ -12,13 +12,15 @@ import vn.gov.hanoi.lienthong.connectors.kafka.KafkaEventsConfiguration;
 import vn.gov.hanoi.lienthong.connectors.restjson.RestJsonConfiguration;
 import vn.gov.hanoi.lienthong.operations.OperationsConfiguration;
 import vn.gov.hanoi.lienthong.routes.RoutesConfiguration;
+import vn.gov.hanoi.lienthong.reports.ReportsConfiguration;
 import vn.gov.hanoi.lienthong.tracking.TrackingConfiguration;
 
 /** Liên Thông: the hub through which Hanoi's state agencies exchange official documents. */
 @SpringBootApplication
 @EnableScheduling
 @Import({RoutesConfiguration.class, EdocSoapConfiguration.class, RestJsonConfiguration.class, EmailConfiguration.class,
-        KafkaEventsConfiguration.class, OperationsConfiguration.class, TrackingConfiguration.class})
+        KafkaEventsConfiguration.class, OperationsConfiguration.class, TrackingConfiguration.class,
+        ReportsConfiguration.class})
 public class LienThongHubApplication {
 
     /**

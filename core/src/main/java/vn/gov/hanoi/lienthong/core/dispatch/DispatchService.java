@@ -92,10 +92,12 @@ public class DispatchService {
         }
     }
 
+    private boolean validlySigned(DocumentRecord document) {
+        return documents.validationReport(document.id()).map(ValidationReport::signatureVerified).orElse(false);
+    }
+
     /** What the regulation requires of this document: read from its envelope and its validation report. */
-    private PolicyDecision decide(DocumentRecord document, MessageHeaderType header) {
-        boolean validlySigned = documents.validationReport(document.id()).map(ValidationReport::signatureVerified)
-                .orElse(false);
+    private PolicyDecision decide(MessageHeaderType header, boolean validlySigned) {
         List<String> toPlaces = header.getToPlaces() == null ? List.of() : header.getToPlaces().getPlace();
         String sphere = header.getOtherInfo() == null ? null : header.getOtherInfo().getSphereOfPromulgation();
         return policy.decide(header.getDocumentType().getType().intValue(), toPlaces, sphere, validlySigned);
@@ -125,7 +127,8 @@ public class DispatchService {
     private void createDeliveries(DocumentRecord document) {
         Instant now = clock.instant();
         MessageHeaderType header = header(document);
-        PolicyDecision decision = decide(document, header);
+        boolean validlySigned = validlySigned(document);
+        PolicyDecision decision = decide(header, validlySigned);
         List<Reason> unknown = new ArrayList<>();
         Set<String> recipients = new LinkedHashSet<>(document.recipientOrganIds());
         for (String recipientOrganId : recipients) {
@@ -154,7 +157,7 @@ public class DispatchService {
             statuses.insertIfAbsent(document.id(), hubOrganId, StatusCodes.REFUSED,
                     "Không có cơ quan nhận trong danh bạ", unknown, now, now);
         }
-        tracking.dispatched(document.id(), header, now);
+        tracking.dispatched(document.id(), header, validlySigned, now);
         documents.transition(document.id(), DocumentState.RECORDED, DocumentState.DISPATCHED,
                 "dispatched to " + (document.recipientOrganIds().size() - unknown.size()) + " recipient(s)", now);
     }

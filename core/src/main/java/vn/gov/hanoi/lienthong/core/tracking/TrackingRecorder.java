@@ -16,7 +16,7 @@ import vn.gov.hanoi.lienthong.core.policy.DocumentPolicy;
 import vn.gov.hanoi.lienthong.schemas.edxml.MessageHeaderType;
 
 /**
- * Writes what the tracking reads, inside the transaction of the change it follows: at dispatch, the document's
+ * Writes what the tracking and the reports read, inside the transaction of the change it follows: at dispatch, the document's
  * facts from its envelope and each recipient's deadline; at each status, the recipient's progress. Both are
  * idempotent — a repeated dispatch writes the same facts, a repeated status stamps nothing new.
  */
@@ -40,18 +40,19 @@ public class TrackingRecorder {
      * portal's publication, which nobody handles): the envelope's DueDate, else the policy's working days for
      * its type counted from the day of dispatch.
      */
-    public LocalDate dispatched(UUID documentId, MessageHeaderType header, Instant at) {
+    public LocalDate dispatched(UUID documentId, MessageHeaderType header, boolean validlySigned, Instant at) {
         int type = header.getDocumentType().getType().intValue();
         LocalDate dueDate = header.getDueDate() == null ? null : date(header.getDueDate());
         LocalDate dueOn = dueDate != null ? dueDate
                 : calendar.addWorkingDays(at.atZone(WorkingCalendar.HANOI).toLocalDate(), policy.handlingWorkingDays(type));
         jdbc.sql("""
                         update document set type_number = ?, type_name = ?, code_number = ?, promulgation_date = ?,
-                                            due_date = ?, signer_name = ? where id = ?""")
+                                            due_date = ?, signer_name = ?, validly_signed = ? where id = ?""")
                 .params(type, header.getDocumentType().getTypeName(), header.getCode().getCodeNumber(),
                         sqlDate(header.getPromulgationInfo() == null || header.getPromulgationInfo().getPromulgationDate() == null
                                 ? null : date(header.getPromulgationInfo().getPromulgationDate())),
-                        sqlDate(dueDate), header.getSignerInfo() == null ? null : header.getSignerInfo().getFullName(), documentId)
+                        sqlDate(dueDate), header.getSignerInfo() == null ? null : header.getSignerInfo().getFullName(),
+                        validlySigned, documentId)
                 .update();
         jdbc.sql("update delivery set due_on = ? where document_id = ? and purpose = ?")
                 .params(sqlDate(dueOn), documentId, DeliveryPurpose.RECIPIENT.name()).update();

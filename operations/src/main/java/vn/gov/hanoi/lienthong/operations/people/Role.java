@@ -25,7 +25,12 @@ public enum Role {
      * An agency's leader (lãnh đạo): follows its documents and what is overdue (Article 9.3) — and those of its
      * units where the directory names it their parent. Bound to the agency's organ code.
      */
-    LEADER;
+    LEADER,
+    /**
+     * Compiles the city's reports on electronic exchange (Articles 12.7, 16.8: the Department of Information and
+     * Communications): the report of the whole city or of any agency — and nothing else.
+     */
+    REPORTER;
 
     /** The authority that binds a person to an agency, beside the roles: "ORGAN_" and the organ code. */
     public static final String ORGAN_AUTHORITY_PREFIX = "ORGAN_";

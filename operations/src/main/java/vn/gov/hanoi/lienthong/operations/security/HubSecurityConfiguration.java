@@ -79,6 +79,8 @@ public class HubSecurityConfiguration {
         // What clerks and leaders follow of their agencies (tracking module): the API and the pages.
         RequestMatcher agencyPeople = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/v1/tracking/**"),
                 PathPatternRequestMatcher.withDefaults().matcher("/tracking/**"), PathPatternRequestMatcher.withDefaults().matcher("/tracking"));
+        // The reports on electronic exchange (reports module): an agency's for its people, the city's for reporters.
+        RequestMatcher reports = PathPatternRequestMatcher.withDefaults().matcher("/api/v1/reports/**");
         // The code flow with the city's OpenID Connect provider: out to it, and back.
         RequestMatcher providerFlow = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/oauth2/**"),
                 PathPatternRequestMatcher.withDefaults().matcher("/login/oauth2/**"));
@@ -86,11 +88,12 @@ public class HubSecurityConfiguration {
         basic.setRealmName(REALM);
         basic.afterPropertiesSet();
         http.securityMatcher(new OrRequestMatcher(EndpointRequest.toAnyEndpoint(), signIn, signOut, operatorActions, operatorPage,
-                        agencyPeople, providerFlow))
+                        agencyPeople, reports, providerFlow))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers(signIn).permitAll()
                         .requestMatchers(agencyPeople).hasAnyRole(Role.CLERK.name(), Role.LEADER.name())
+                        .requestMatchers(reports).hasAnyRole(Role.CLERK.name(), Role.LEADER.name(), Role.REPORTER.name())
                         .requestMatchers(EndpointRequest.to("prometheus"))
                                 .hasAnyRole(Role.OPERATOR.name(), ScrapeTokenFilter.SCRAPER)
                         .anyRequest().hasRole(Role.OPERATOR.name()))

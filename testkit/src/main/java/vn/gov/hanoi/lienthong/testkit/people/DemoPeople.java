@@ -9,6 +9,8 @@ public enum DemoPeople {
     ADMIN("admin", "demo-admin-2026"),
     /** Reads records for an audit; never operates the hub. */
     AUDITOR("auditor", "demo-auditor-2026"),
+    /** Compiles the city's reports on electronic exchange (the Department of Information and Communications). */
+    REPORTER("baocao", "demo-baocao-2026"),
     /** The clerk (văn thư) and the leader (lãnh đạo) of each demo agency (config/users.yaml). */
     VANTHU_SONOIVU("vanthu-sonoivu", "demo-vanthu-2026"),
     LANHDAO_SONOIVU("lanhdao-sonoivu", "demo-lanhdao-2026"),

@@ -49,7 +49,7 @@ final class RestContract implements OpenApiCustomizer {
 
     private void complete(String path, PathItem item) {
         boolean open = path.startsWith("/api/v1/directory");
-        boolean people = path.startsWith(PEOPLE_API);
+        boolean people = path.startsWith(PEOPLE_API) || path.startsWith("/api/v1/reports");
         for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.readOperationsMap().entrySet()) {
             Operation operation = entry.getValue();
             if (people) {
