@@ -10,6 +10,9 @@ alter table document add column promulgation_date date;
 alter table document add column due_date date;
 alter table document add column signer_name text;
 
+-- The sender on the delivery too: what an agency sent is read from its deliveries' own indexes, without a join.
+alter table delivery add column sender_organ_id text;
+update delivery d set sender_organ_id = (select doc.sender_organ_id from document doc where doc.id = d.document_id);
 alter table delivery add column delivered_at timestamptz;
 update delivery d set delivered_at = (select min(t.at) from state_transition t
                                       where t.document_id = d.document_id and t.delivery_id = d.id and t.to_state = 'DELIVERED')
@@ -26,9 +29,16 @@ alter table delivery add column refused_at timestamptz;
 alter table delivery add column paper_confirmed_at timestamptz;
 alter table delivery add column paper_confirmed_by text;
 
--- An agency's received documents by arrival, and those still open by deadline (the overdue list).
-create index delivery_recipient_created on delivery (recipient_organ_id, created_at);
+-- An agency's documents received, and sent, newest first (the id breaks ties, so that pages follow the index);
+-- those still open by deadline (the overdue lists, the counts); those not answered at all.
+create index delivery_recipient_created on delivery (recipient_organ_id, created_at, id);
+create index delivery_sender_created on delivery (sender_organ_id, created_at, id);
+-- (Their conditions are those of TrackingQueries.OPEN and UNANSWERED, written the same way.)
 create index delivery_recipient_open_due on delivery (recipient_organ_id, due_on)
-    where done_at is null and refused_at is null and due_on is not null;
--- An agency's sent documents by when the hub received them.
+    where purpose = 'RECIPIENT' and state <> 'CANCELLED' and done_at is null and refused_at is null;
+create index delivery_sender_open_due on delivery (sender_organ_id, due_on)
+    where purpose = 'RECIPIENT' and state <> 'CANCELLED' and done_at is null and refused_at is null;
+create index delivery_sender_unanswered on delivery (sender_organ_id)
+    where purpose = 'RECIPIENT' and state <> 'CANCELLED' and progress is null;
+-- An agency's documents sent, by when the hub received them (its reports).
 create index document_sender_received on document (sender_organ_id, received_at);

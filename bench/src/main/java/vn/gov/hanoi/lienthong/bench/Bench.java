@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 
 /** java -jar bench/target/lienthong-bench.jar load | large-file | chaos (bench/RESULTS.md). */
 @Command(name = "lienthong-bench", mixinStandardHelpOptions = true,
-        subcommands = {LoadCommand.class, LargeFileCommand.class, ChaosCommand.class, SignaturesCommand.class, PadesCommand.class},
+        subcommands = {LoadCommand.class, LargeFileCommand.class, ChaosCommand.class, SignaturesCommand.class, PadesCommand.class,
+                TrackingScaleCommand.class},
         description = "Measures a Liên Thông hub started from its jar: load, a large file, crashes under load.")
 public final class Bench {
 

@@ -48,7 +48,8 @@ import static vn.gov.hanoi.lienthong.hub.DemoAgencies.VP_UBND;
  * known. Sở Nội vụ sends 10 documents — 6 Quyết định (3 validly signed), 4 Giấy mời — each to Sở Tài chính (pushed,
  * taken after 60 s … 600 s) and Văn phòng UBND (pulled after 1 h … 8 h; the last two Giấy mời failed, timed out);
  * Sở Tài chính sends 2 documents the hub refused (XSD_INVALID; XSD_INVALID and CLASSIFIED); 4 of Sở Tài chính's
- * deliveries are due on 10 March 2025: two done before, one done after, one never — two overdue.
+ * deliveries are due on 10 March 2025: two done before, one done after, one never — two overdue (the flag of the
+ * one done late as the status stage writes it when a recipient finishes).
  */
 class ReportsTest extends HubIntegrationTest {
 
@@ -88,16 +89,20 @@ class ReportsTest extends HubIntegrationTest {
                 case 3 -> hanoi(LocalDateTime.of(2025, 3, 11, 8, 0));
                 default -> null;
             };
+            int type = decision ? 2 : 23;
             jdbc.update("insert into delivery (id, document_id, recipient_organ_id, channel, state, created_at, updated_at, delivered_at, "
-                            + "purpose, paper_requirement, article, due_on, done_at) values (?, ?, ?, 'SOAP_PUSH', 'DELIVERED', ?, ?, ?, 'RECIPIENT', ?, ?, ?, ?)",
-                    UUID.randomUUID(), document, SO_TAI_CHINH.organId, at, taken, taken, requirement, article, due, done);
+                            + "purpose, paper_requirement, article, due_on, done_at, sender_organ_id, type_number, finished_late) "
+                            + "values (?, ?, ?, 'SOAP_PUSH', 'DELIVERED', ?, ?, ?, 'RECIPIENT', ?, ?, ?, ?, ?, ?, ?)",
+                    UUID.randomUUID(), document, SO_TAI_CHINH.organId, at, taken, taken, requirement, article, due, done,
+                    SO_NOI_VU.organId, type, done == null || due == null ? null : i == 3);
             // Văn phòng UBND, pulled after i hours; the last two failed.
             boolean failed = i >= 9;
             Timestamp fetched = new Timestamp(at.getTime() + i * 3_600_000L);
             jdbc.update("insert into delivery (id, document_id, recipient_organ_id, channel, state, created_at, updated_at, delivered_at, "
-                            + "purpose, paper_requirement, article, last_error) values (?, ?, ?, 'PULL', ?, ?, ?, ?, 'RECIPIENT', ?, ?, ?)",
+                            + "purpose, paper_requirement, article, last_error, sender_organ_id, type_number) "
+                            + "values (?, ?, ?, 'PULL', ?, ?, ?, ?, 'RECIPIENT', ?, ?, ?, ?, ?)",
                     UUID.randomUUID(), document, VP_UBND.organId, failed ? "FAILED" : "DELIVERED", at, fetched, failed ? null : fetched,
-                    requirement, article, failed ? "Timeout: not fetched within the deadline" : null);
+                    requirement, article, failed ? "Timeout: not fetched within the deadline" : null, SO_NOI_VU.organId, type);
         }
         String[][] refusals = {{"XSD_INVALID"}, {"XSD_INVALID", "CLASSIFIED"}};
         for (String[] codes : refusals) {

@@ -157,7 +157,7 @@ public class DispatchService {
             statuses.insertIfAbsent(document.id(), hubOrganId, StatusCodes.REFUSED,
                     "Không có cơ quan nhận trong danh bạ", unknown, now, now);
         }
-        tracking.dispatched(document.id(), header, validlySigned, now);
+        tracking.dispatched(document.id(), document.senderOrganId(), header, validlySigned, now);
         documents.transition(document.id(), DocumentState.RECORDED, DocumentState.DISPATCHED,
                 "dispatched to " + (document.recipientOrganIds().size() - unknown.size()) + " recipient(s)", now);
     }

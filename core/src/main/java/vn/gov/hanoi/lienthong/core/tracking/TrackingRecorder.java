@@ -40,7 +40,7 @@ public class TrackingRecorder {
      * portal's publication, which nobody handles): the envelope's DueDate, else the policy's working days for
      * its type counted from the day of dispatch.
      */
-    public LocalDate dispatched(UUID documentId, MessageHeaderType header, boolean validlySigned, Instant at) {
+    public LocalDate dispatched(UUID documentId, String senderOrganId, MessageHeaderType header, boolean validlySigned, Instant at) {
         int type = header.getDocumentType().getType().intValue();
         LocalDate dueDate = header.getDueDate() == null ? null : date(header.getDueDate());
         LocalDate dueOn = dueDate != null ? dueDate
@@ -54,8 +54,8 @@ public class TrackingRecorder {
                         sqlDate(dueDate), header.getSignerInfo() == null ? null : header.getSignerInfo().getFullName(),
                         validlySigned, documentId)
                 .update();
-        jdbc.sql("update delivery set due_on = ? where document_id = ? and purpose = ?")
-                .params(sqlDate(dueOn), documentId, DeliveryPurpose.RECIPIENT.name()).update();
+        jdbc.sql("update delivery set due_on = case when purpose = ? then cast(? as date) end, sender_organ_id = ?, type_number = ? where document_id = ?")
+                .params(DeliveryPurpose.RECIPIENT.name(), sqlDate(dueOn), senderOrganId, type, documentId).update();
         return dueOn;
     }
 
@@ -71,6 +71,11 @@ public class TrackingRecorder {
         if (step == Progress.REGISTERED && incomingNumber != null && !incomingNumber.isBlank()) {
             jdbc.sql("update delivery set incoming_number = coalesce(incoming_number, ?) where id = ?")
                     .params(incomingNumber.strip(), deliveryId).update();
+        }
+        if (step.finishes()) {
+            // Once, at the first finish: later than the due day (Hanoi) or not, for the reports' overdue.
+            jdbc.sql("update delivery set finished_late = (cast(? as date) > due_on) where id = ? and finished_late is null and due_on is not null")
+                    .params(java.sql.Date.valueOf(reportedAt.atZone(WorkingCalendar.HANOI).toLocalDate()), deliveryId).update();
         }
         String order = "array['" + String.join("','", Progress.ordered()) + "']";
         jdbc.sql("update delivery set progress = ? where id = ? and (progress is null or array_position(" + order
