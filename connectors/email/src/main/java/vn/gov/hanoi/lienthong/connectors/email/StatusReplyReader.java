@@ -1,9 +1,7 @@
 package vn.gov.hanoi.lienthong.connectors.email;
 
-import java.io.ByteArrayOutputStream;
 import java.text.Normalizer;
 import java.time.Instant;
-import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -11,13 +9,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import javax.xml.datatype.DatatypeConfigurationException;
-import javax.xml.datatype.DatatypeFactory;
-
-import jakarta.xml.bind.JAXBContext;
-import jakarta.xml.bind.JAXBException;
-import jakarta.xml.bind.Marshaller;
 
 import org.springframework.stereotype.Component;
 
@@ -27,12 +18,7 @@ import vn.gov.hanoi.lienthong.core.document.DeliveryStore;
 import vn.gov.hanoi.lienthong.core.document.DocumentRecord;
 import vn.gov.hanoi.lienthong.core.document.DocumentStore;
 import vn.gov.hanoi.lienthong.core.status.StatusCodes;
-import vn.gov.hanoi.lienthong.schemas.edxml.EdXML;
-import vn.gov.hanoi.lienthong.schemas.edxml.EnvelopeType;
-import vn.gov.hanoi.lienthong.schemas.edxml.HeaderType;
-import vn.gov.hanoi.lienthong.schemas.edxml.OrganizationType;
-import vn.gov.hanoi.lienthong.schemas.edxml.ResponseForType;
-import vn.gov.hanoi.lienthong.schemas.edxml.StatusType;
+import vn.gov.hanoi.lienthong.core.status.StatusMessages;
 
 /**
  * A status by mail from an agency without a document system (Articles 7.2, 8.2b): the clerk answers the hub's
@@ -52,17 +38,6 @@ public class StatusReplyReader {
             "đã nhận", StatusCodes.ARRIVED, "đã đến", StatusCodes.ARRIVED, "từ chối", StatusCodes.REFUSED,
             "đã vào sổ", StatusCodes.REGISTERED, "đã phân công", StatusCodes.ASSIGNED,
             "đang xử lý", StatusCodes.IN_PROGRESS, "đã hoàn thành", StatusCodes.DONE);
-    private static final JAXBContext EDXML;
-    private static final DatatypeFactory DATATYPES;
-
-    static {
-        try {
-            EDXML = JAXBContext.newInstance(EdXML.class);
-            DATATYPES = DatatypeFactory.newInstance();
-        } catch (JAXBException | DatatypeConfigurationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
 
     /** A status the mail carries: about which document, and the edXML status message for it. */
     public record StatusReply(UUID documentId, String statusCode, byte[] statusMessage) {
@@ -107,34 +82,7 @@ public class StatusReplyReader {
     }
 
     private static byte[] statusMessage(String reporter, DocumentRecord document, String code, String description, Instant at) {
-        ResponseForType responseFor = new ResponseForType();
-        responseFor.setOrganId(document.senderOrganId());
-        responseFor.setDocumentId(document.senderDocumentId());
-        OrganizationType from = new OrganizationType();
-        from.setOrganId(reporter);
-        StatusType status = new StatusType();
-        status.setResponseFor(responseFor);
-        status.setFrom(from);
-        status.setStatusCode(code);
-        status.setDescription(description);
-        GregorianCalendar calendar = new GregorianCalendar();
-        calendar.setTimeInMillis(at.toEpochMilli());
-        status.setTimestamp(DATATYPES.newXMLGregorianCalendar(calendar));
-        HeaderType header = new HeaderType();
-        header.setStatus(status);
-        EnvelopeType envelope = new EnvelopeType();
-        envelope.setEdXMLHeader(header);
-        EdXML message = new EdXML();
-        message.setEdXMLEnvelope(envelope);
-        try {
-            Marshaller marshaller = EDXML.createMarshaller();
-            marshaller.setProperty(Marshaller.JAXB_ENCODING, "UTF-8");
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            marshaller.marshal(message, out);
-            return out.toByteArray();
-        } catch (JAXBException e) {
-            throw new IllegalStateException(e);
-        }
+        return StatusMessages.message(StatusMessages.status(reporter, document.senderOrganId(), document.senderDocumentId(), code,
+                description, at, java.time.ZoneId.systemDefault()));
     }
-
 }
