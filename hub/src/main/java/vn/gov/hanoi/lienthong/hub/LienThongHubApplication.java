@@ -12,6 +12,7 @@ import vn.gov.hanoi.lienthong.connectors.kafka.KafkaEventsConfiguration;
 import vn.gov.hanoi.lienthong.connectors.restjson.RestJsonConfiguration;
 import vn.gov.hanoi.lienthong.operations.OperationsConfiguration;
 import vn.gov.hanoi.lienthong.routes.RoutesConfiguration;
+import vn.gov.hanoi.lienthong.archive.ArchiveConfiguration;
 import vn.gov.hanoi.lienthong.reports.ReportsConfiguration;
 import vn.gov.hanoi.lienthong.tracking.TrackingConfiguration;
 
@@ -20,7 +21,7 @@ import vn.gov.hanoi.lienthong.tracking.TrackingConfiguration;
 @EnableScheduling
 @Import({RoutesConfiguration.class, EdocSoapConfiguration.class, RestJsonConfiguration.class, EmailConfiguration.class,
         KafkaEventsConfiguration.class, OperationsConfiguration.class, TrackingConfiguration.class,
-        ReportsConfiguration.class})
+        ReportsConfiguration.class, ArchiveConfiguration.class})
 public class LienThongHubApplication {
 
     /**

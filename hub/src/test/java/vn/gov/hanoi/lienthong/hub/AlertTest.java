@@ -37,6 +37,8 @@ class AlertTest extends HubIntegrationTest {
 
     @Autowired
     ConnectionFactory connectionFactory;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void aPushRecipientThatTakesNothingIsAlertedAsUnreachableRemindedAndClearedOnceItTakesItsDocument() throws Exception {
@@ -123,6 +125,47 @@ class AlertTest extends HubIntegrationTest {
         assertOneLifecycle(mark, key);
     }
 
+    /**
+     * Article 11's timestamps never stop the exchange: while the time-stamping authority is down every document is
+     * still accepted and delivered, the checkpoints of that time are sealed and signed without their tokens, the alert
+     * is raised and reminded; once it is back, those checkpoints are timestamped, oldest first, and the alert clears.
+     */
+    @Test
+    void aTimestampingAuthorityThatIsDownStopsNoDocumentIsAlertedAndItsCheckpointsAreTimestampedOnceBack() throws Exception {
+        long mark = quietThenMark("TIMESTAMPING_UNREACHABLE:tsa");
+        String key = "TIMESTAMPING_UNREACHABLE:tsa";
+        long sealedBefore = jdbc.sql("select coalesce(max(number), 0) from ledger_checkpoint").query(Long.class).single();
+        List<Long> sealedWhileDown;
+        TSA.setAvailable(false);
+        try {
+            List<String> sent = new ArrayList<>();
+            for (int i = 1; i <= 3; i++) sent.add(sendToSoTaiChinh("95" + i, "Công văn khi dịch vụ dấu thời gian ngừng " + i));
+            for (String id : sent) await().atMost(DELIVERY_TIMEOUT).until(() -> SO_TAI_CHINH_SYSTEM.document(id) != null);
+            awaitNotice(mark, key, "RAISED");
+            awaitNotice(mark, key, "REMINDER");
+            String last = sent.get(sent.size() - 1);
+            await().atMost(ALERT_TIMEOUT).until(() -> jdbc.sql("""
+                            select count(*) from ledger_checkpoint c
+                            where c.timestamp_token is null and c.last_seq >= (select max(seq) from ledger_entry where document_id = ?)""")
+                    .param(java.util.UUID.fromString(last)).query(Long.class).single() > 0);
+            sealedWhileDown = jdbc.sql("select number from ledger_checkpoint where number > ? and timestamp_token is null order by number")
+                    .param(sealedBefore).query(Long.class).list();
+            assertThat(sealedWhileDown).as("checkpoints sealed while the authority was down").isNotEmpty();
+            assertThat(jdbc.sql("select min(timestamp_attempts) from ledger_checkpoint where number = ?")
+                    .param(sealedWhileDown.get(0)).query(Integer.class).single()).isGreaterThanOrEqualTo(1);
+        } finally {
+            TSA.setAvailable(true);
+        }
+        await().atMost(ALERT_TIMEOUT).until(() -> jdbc.sql(
+                        "select count(*) from ledger_checkpoint where number between ? and ? and timestamp_token is null")
+                .params(sealedWhileDown.get(0), sealedWhileDown.get(sealedWhileDown.size() - 1)).query(Long.class).single() == 0);
+        assertThat(jdbc.sql("select count(*) from ledger_checkpoint where number between ? and ? and timestamped_at > sealed_at")
+                .params(sealedWhileDown.get(0), sealedWhileDown.get(sealedWhileDown.size() - 1)).query(Long.class).single())
+                .as("each timestamped after it was sealed").isEqualTo(sealedWhileDown.size());
+        awaitNotice(mark, key, "CLEARED");
+        assertOneLifecycle(mark, key);
+    }
+
     private static String freeBelow(long mebibytes) {
         return "{\"type\":\"write\",\"mbean\":\"lienthong:type=DiskSpaceThreshold\",\"attribute\":\"FreeBelowMiB\",\"value\":"
                 + mebibytes + "}";
@@ -144,6 +187,9 @@ class AlertTest extends HubIntegrationTest {
      * at least one REMINDER, then one CLEARED — never a second RAISED.
      */
     private static void assertOneLifecycle(long mark, String key) throws Exception {
+        // The publisher sends each notice by webhook and by mail, one channel after the other: the CLEARED mail may
+        // follow the webhook's CLEARED by a pass.
+        await().atMost(ALERT_TIMEOUT).until(() -> !mailed(mark, key, "CLEARED").isEmpty());
         List<String> events = posted(mark, key, null).stream().map(n -> n.path("event").asText()).toList();
         assertThat(events).as("the webhook's notices of %s", key).first().isEqualTo("RAISED");
         assertThat(events).as("the webhook's notices of %s", key).last().isEqualTo("CLEARED");

@@ -79,6 +79,10 @@ abstract class HubIntegrationTest {
     /** The city's OpenID Connect provider (a Keycloak realm's shape), signing people in beside the user file. */
     static final vn.gov.hanoi.lienthong.testkit.simulator.OidcProvider CITY_PROVIDER =
             vn.gov.hanoi.lienthong.testkit.simulator.OidcProvider.start(TestHub.freePort(), "lienthong-hub", "oidc-client-secret-2026");
+    /** The city's RFC 3161 time-stamping authority, which the ledger's checkpoints are sent to (ArchiveTest, AlertTest). */
+    static final vn.gov.hanoi.lienthong.testkit.simulator.TimestampAuthoritySimulator TSA =
+            vn.gov.hanoi.lienthong.testkit.simulator.TimestampAuthoritySimulator.start(TestHub.freePort());
+    static final Duration CHECKPOINT_INTERVAL = Duration.ofSeconds(1);
     /** The provider's roles that the hub maps to its own. */
     static final String PROVIDER_OPERATOR_ROLE = "lienthong-van-hanh";
 
@@ -135,6 +139,9 @@ abstract class HubIntegrationTest {
         registry.add("spring.security.oauth2.client.registration.city.client-secret", () -> "oidc-client-secret-2026");
         registry.add("spring.security.oauth2.client.registration.city.scope", () -> "openid,profile");
         registry.add("spring.security.oauth2.client.provider.city.issuer-uri", CITY_PROVIDER::issuer);
+        registry.add("hub.archive.tsa.url", TSA::url);
+        registry.add("hub.archive.tsa.timeout", () -> "2s");
+        registry.add("hub.archive.checkpoint.interval", () -> CHECKPOINT_INTERVAL.toMillis() + "ms");
         registry.add("hub.events.kafka.enabled", () -> "true");
         registry.add("hub.events.kafka.publish-interval", () -> "200ms");
     }

@@ -21,7 +21,8 @@ class SingletonWorkTest extends HubIntegrationTest {
 
     @Test
     void everySingletonIsARouteOnANamedTimer() {
-        for (String id : List.of("mail-intake", "watchdog-flag", "alerts-evaluate", "alerts-publish", "events-publish")) {
+        for (String id : List.of("mail-intake", "watchdog-flag", "alerts-evaluate", "alerts-publish", "events-publish",
+                "archive-checkpoint-seal")) {
             Route route = camel.getRoute(id);
             assertThat(route).as("route %s", id).isNotNull();
             assertThat(route.getEndpoint().getEndpointUri()).as("route %s", id).startsWith("timer://")

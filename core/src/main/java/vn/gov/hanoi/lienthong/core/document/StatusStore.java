@@ -42,14 +42,20 @@ public class StatusStore {
      */
     public Insertion insertIfAbsent(UUID documentId, String organId, String statusCode, String description,
                                     List<Reason> reasons, Instant reportedAt, Instant recordedAt) {
+        return insertIfAbsent(documentId, organId, statusCode, description, reasons, reportedAt, recordedAt, null);
+    }
+
+    /** @param messageSha256 the status message as the recipient's system sent it, in the blob store (null: none kept) */
+    public Insertion insertIfAbsent(UUID documentId, String organId, String statusCode, String description,
+                                    List<Reason> reasons, Instant reportedAt, Instant recordedAt, String messageSha256) {
         UUID id = UUID.randomUUID();
         int inserted = jdbc.sql("""
                         insert into status_event (id, document_id, organ_id, status_code, description, reasons,
-                                                  reported_at, recorded_at)
-                        values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
+                                                  reported_at, recorded_at, message_sha256)
+                        values (?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, ?)
                         on conflict (document_id, organ_id, status_code, reported_at) do nothing""")
                 .params(id, documentId, organId, statusCode, description, toJson(reasons),
-                        Timestamp.from(reportedAt), Timestamp.from(recordedAt))
+                        Timestamp.from(reportedAt), Timestamp.from(recordedAt), messageSha256)
                 .update();
         if (inserted == 1) {
             events.statusRecorded(documentId, id, organId, statusCode, reportedAt, recordedAt);

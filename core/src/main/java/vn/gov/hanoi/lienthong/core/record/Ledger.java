@@ -58,27 +58,69 @@ public class Ledger {
 
     /** Recomputes the whole chain; returns the sequence number of the first broken entry, or -1 if intact. */
     public long firstBrokenEntry() {
-        String expectedPrevious = GENESIS;
-        long expectedSeq = 1;
-        List<Entry> entries = jdbc.sql("select * from ledger_entry order by seq")
-                .query((rs, n) -> new Entry(rs.getLong("seq"), rs.getObject("document_id", UUID.class),
-                        rs.getString("event"), rs.getString("payload_sha256"), rs.getString("previous_hash"),
-                        rs.getString("entry_hash"), rs.getTimestamp("recorded_at").toInstant()))
-                .list();
-        for (Entry entry : entries) {
-            String recomputed = entryHash(entry.seq(), entry.documentId(), entry.event(), entry.payloadSha256(),
-                    entry.previousHash(), entry.recordedAt());
-            if (entry.seq() != expectedSeq || !entry.previousHash().equals(expectedPrevious)
-                    || !recomputed.equals(entry.entryHash())) {
-                return entry.seq();
-            }
-            expectedPrevious = entry.entryHash();
-            expectedSeq++;
-        }
-        return -1;
+        List<ChainBreak> breaks = chainBreaks();
+        return breaks.isEmpty() ? -1 : breaks.get(0).seq();
     }
 
-    static String entryHash(long seq, UUID documentId, String event, String payloadSha256, String previousHash,
+    /**
+     * Recomputes the whole chain and names every entry where it breaks: an entry whose hash is not its content's
+     * (changed), one that does not follow the entry before it (an entry missing or moved before it), a number skipped.
+     */
+    public List<ChainBreak> chainBreaks() {
+        List<ChainBreak> breaks = new java.util.ArrayList<>();
+        String expectedPrevious = GENESIS;
+        long expectedSeq = 1;
+        for (LedgerEntry entry : jdbc.sql("select * from ledger_entry order by seq").query(Ledger::entry).list()) {
+            if (entry.seq() != expectedSeq) {
+                breaks.add(new ChainBreak(entry.seq(), "entries " + expectedSeq + (entry.seq() - 1 > expectedSeq
+                        ? " to " + (entry.seq() - 1) : "") + " missing before entry " + entry.seq()));
+            } else if (!entry.previousHash().equals(expectedPrevious)) {
+                breaks.add(new ChainBreak(entry.seq(), "entry " + entry.seq() + " does not follow entry " + (entry.seq() - 1)
+                        + " (its previous hash is not that entry's hash: an entry moved, removed or changed)"));
+            }
+            if (!entry.hashHolds()) {
+                breaks.add(new ChainBreak(entry.seq(), "entry " + entry.seq() + " (" + entry.event() + " of document "
+                        + entry.documentId() + ") is not what was entered: its hash does not match its content"));
+            }
+            expectedPrevious = entry.entryHash();
+            expectedSeq = entry.seq() + 1;
+        }
+        return breaks;
+    }
+
+    /** The entries after {@code afterSeq} up to {@code upToSeq}, in order. */
+    public List<LedgerEntry> entries(long afterSeq, long upToSeq) {
+        return jdbc.sql("select * from ledger_entry where seq > ? and seq <= ? order by seq")
+                .params(afterSeq, upToSeq).query(Ledger::entry).list();
+    }
+
+    /** Every entry about one document, in order. */
+    public List<LedgerEntry> entriesOf(UUID documentId) {
+        return jdbc.sql("select * from ledger_entry where document_id = ? order by seq")
+                .param(documentId).query(Ledger::entry).list();
+    }
+
+    /**
+     * The last entry's number (0 for an empty ledger), read under the append lock: every entry up to it is
+     * committed, since an append holds the lock until its transaction ends. Callers hold the transaction.
+     */
+    public long lockedHead() {
+        jdbc.sql("select pg_advisory_xact_lock(?)").param(APPEND_LOCK).query().singleRow();
+        return jdbc.sql("select coalesce(max(seq), 0) from ledger_entry").query(Long.class).single();
+    }
+
+    private static LedgerEntry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new LedgerEntry(rs.getLong("seq"), rs.getObject("document_id", UUID.class), rs.getString("event"),
+                rs.getString("payload_sha256"), rs.getString("previous_hash"), rs.getString("entry_hash"),
+                rs.getTimestamp("recorded_at").toInstant());
+    }
+
+    /**
+     * The hash of an entry: SHA-256 over its number, document, event, payload hash, the previous entry's hash and its
+     * time in milliseconds since the epoch, each on its own line (UTF-8, "\n"). The offline verifier
+     * (testkit, lienthong-verify) recomputes it from an evidence bundle by the same rule.
+     */
+    public static String entryHash(long seq, UUID documentId, String event, String payloadSha256, String previousHash,
                             Instant at) {
         String canonical = seq + "\n" + documentId + "\n" + event + "\n" + payloadSha256 + "\n" + previousHash + "\n"
                 + at.toEpochMilli();
@@ -93,7 +135,17 @@ public class Ledger {
     private record Head(long seq, String hash) {
     }
 
-    private record Entry(long seq, UUID documentId, String event, String payloadSha256, String previousHash,
-                         String entryHash, Instant recordedAt) {
+    /** One entry as stored. */
+    public record LedgerEntry(long seq, UUID documentId, String event, String payloadSha256, String previousHash,
+                              String entryHash, Instant recordedAt) {
+
+        /** Whether the stored hash is the hash of the stored content. */
+        public boolean hashHolds() {
+            return Ledger.entryHash(seq, documentId, event, payloadSha256, previousHash, recordedAt).equals(entryHash);
+        }
+    }
+
+    /** Where the chain breaks, and how. */
+    public record ChainBreak(long seq, String what) {
     }
 }

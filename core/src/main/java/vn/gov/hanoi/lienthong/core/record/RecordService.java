@@ -23,7 +23,7 @@ import vn.gov.hanoi.lienthong.core.document.DocumentStore;
 @Service
 public class RecordService {
 
-    static final String EVENT_RECORDED = "RECORDED";
+    public static final String EVENT_RECORDED = "RECORDED";
 
     private final DocumentStore documents;
     private final Ledger ledger;
@@ -50,14 +50,22 @@ public class RecordService {
         });
     }
 
-    /** One digest over the envelope's and every file's SHA-256, in order. */
     private String contentDigest(DocumentRecord document) {
+        return contentDigest(document.envelopeSha256(),
+                documents.attachments(document.id()).stream().map(AttachmentRecord::sha256).toList());
+    }
+
+    /**
+     * The payload of a RECORDED entry: one SHA-256 over the envelope's SHA-256 and every file's, in order, as
+     * lower-case hex separated by "\n" (the offline verifier recomputes it from an evidence bundle).
+     */
+    public static String contentDigest(String envelopeSha256, java.util.List<String> attachmentSha256s) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(document.envelopeSha256().getBytes(StandardCharsets.US_ASCII));
-            for (AttachmentRecord attachment : documents.attachments(document.id())) {
+            sha256.update(envelopeSha256.getBytes(StandardCharsets.US_ASCII));
+            for (String attachment : attachmentSha256s) {
                 sha256.update((byte) '\n');
-                sha256.update(attachment.sha256().getBytes(StandardCharsets.US_ASCII));
+                sha256.update(attachment.getBytes(StandardCharsets.US_ASCII));
             }
             return HexFormat.of().formatHex(sha256.digest());
         } catch (NoSuchAlgorithmException e) {

@@ -85,6 +85,27 @@ public class HubSigner {
         return certificate;
     }
 
+    /**
+     * The hub's raw signature over {@code data} (SHA256withRSA or SHA256withECDSA, by its key), for a signature format
+     * another library assembles — the evidence bundle's CAdES signature, which DSS builds around this value.
+     */
+    public byte[] signatureValue(byte[] data) {
+        try {
+            java.security.Signature signature = java.security.Signature.getInstance(
+                    "EC".equals(key.getAlgorithm()) ? "SHA256withECDSA" : "SHA256withRSA");
+            signature.initSign(key);
+            signature.update(data);
+            return signature.sign();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("the hub could not sign", e);
+        }
+    }
+
+    /** RSA or EC: the key's algorithm. */
+    public String keyAlgorithm() {
+        return key.getAlgorithm();
+    }
+
     /** Signs the whole document, placing the signature as the last child of {@code parent}; returns its bytes (UTF-8). */
     public byte[] sign(Document document, Element parent) {
         try {

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.gov.hanoi.lienthong.core.blob.BlobStore;
 import vn.gov.hanoi.lienthong.core.delivery.OutboxMessage;
 import vn.gov.hanoi.lienthong.core.directory.Agency;
 import vn.gov.hanoi.lienthong.core.document.DeliveryRecord;
@@ -21,6 +22,7 @@ import vn.gov.hanoi.lienthong.core.document.DocumentStore;
 import vn.gov.hanoi.lienthong.core.document.StatusRecord;
 import vn.gov.hanoi.lienthong.core.document.StatusStore;
 import vn.gov.hanoi.lienthong.core.edxml.EdxmlReader;
+import vn.gov.hanoi.lienthong.core.record.Ledger;
 import vn.gov.hanoi.lienthong.core.refusal.ReasonCode;
 import vn.gov.hanoi.lienthong.core.refusal.RefusedException;
 import vn.gov.hanoi.lienthong.core.signature.SignedDocuments;
@@ -46,10 +48,15 @@ public class StatusService {
     private final SignedDocuments signed;
     private final vn.gov.hanoi.lienthong.core.metrics.HubMeters meters;
     private final TrackingRecorder tracking;
+    private final BlobStore blobs;
+    private final Ledger ledger;
 
     public StatusService(EdxmlReader edxml, DocumentStore documents, DeliveryStore deliveries, StatusStore statuses,
                          SenderNotices notices, TransactionTemplate transaction, Clock clock, SignedDocuments signed,
-                         vn.gov.hanoi.lienthong.core.metrics.HubMeters meters, TrackingRecorder tracking) {
+                         vn.gov.hanoi.lienthong.core.metrics.HubMeters meters, TrackingRecorder tracking,
+                         BlobStore blobs, Ledger ledger) {
+        this.blobs = blobs;
+        this.ledger = ledger;
         this.meters = meters;
         this.tracking = tracking;
         this.edxml = edxml;
@@ -84,10 +91,16 @@ public class StatusService {
                     document.senderDocumentId());
         }
         Instant reportedAt = status.getTimestamp().toGregorianCalendar().toInstant();
+        // The message as its system signed it, kept for the archive (the evidence bundle carries it) before the status
+        // is recorded: durable when the blob store returns, so the ledger never names bytes the hub does not hold.
+        String messageSha256 = storeMessage(statusMessage);
         return transaction.execute(tx -> {
             Instant now = clock.instant();
             StatusStore.Insertion insertion = statuses.insertIfAbsent(documentId, reporter, status.getStatusCode(),
-                    status.getDescription(), List.of(), reportedAt, now);
+                    status.getDescription(), List.of(), reportedAt, now, messageSha256);
+            if (insertion.inserted()) {
+                ledger.append(documentId, statusEvent(reporter, status.getStatusCode(), reportedAt), messageSha256, now);
+            }
             // Read again under its lock: the state may have moved since the check above.
             DeliveryRecord locked = deliveries.lock(delivery.id()).orElseThrow();
             if (locked.state() == DeliveryState.AVAILABLE) {
@@ -103,6 +116,22 @@ public class StatusService {
             }
             return new StatusAcceptance(insertion.inserted(), notices.pending(document, reporter));
         });
+    }
+
+    /**
+     * The ledger event of a recipient's status: who, which code, reported when — the status's own key, so that a
+     * resend is the same entry.
+     */
+    public static String statusEvent(String organId, String statusCode, Instant reportedAt) {
+        return "STATUS " + organId + " " + statusCode + " " + reportedAt;
+    }
+
+    private String storeMessage(byte[] statusMessage) {
+        try {
+            return blobs.store(new java.io.ByteArrayInputStream(statusMessage)).sha256();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot keep the status message in the blob store", e);
+        }
     }
 
     /**

@@ -50,6 +50,26 @@ public class AlertConditions {
         });
     }
 
+    /**
+     * Checkpoints of the ledger waiting for their RFC 3161 timestamp after a failed attempt (archive module): the
+     * time-stamping authority does not answer. The exchange goes on meanwhile; the alert clears once every waiting
+     * checkpoint has its token.
+     */
+    @Bean
+    AlertCondition timestampingUnreachable(JdbcTemplate jdbc) {
+        return condition("TIMESTAMPING_UNREACHABLE", now -> jdbc.query("""
+                        select count(*), min(sealed_at), max(timestamp_last_attempt_at),
+                               (array_agg(timestamp_last_error order by timestamp_last_attempt_at desc))[1]
+                        from ledger_checkpoint where timestamp_token is null and timestamp_attempts > 0
+                        having count(*) > 0""",
+                (row, n) -> new AlertCondition.Firing("tsa", "Dịch vụ cấp dấu thời gian không trả lời: " + row.getLong(1)
+                        + " điểm chốt sổ cái chờ dấu thời gian (trao đổi văn bản vẫn tiếp tục)",
+                        "The time-stamping authority does not answer: " + row.getLong(1)
+                                + " ledger checkpoint(s) wait for their timestamp (the exchange goes on)",
+                        Map.of("waiting", row.getLong(1), "oldestSealedAt", row.getTimestamp(2).toInstant().toString(),
+                                "lastError", String.valueOf(row.getString(4))))));
+    }
+
     /** A push recipient whose oldest waiting delivery is older than hub.alerts.unreachable-after. */
     @Bean
     AlertCondition unreachableRecipients(JdbcTemplate jdbc, AlertSettings settings) {

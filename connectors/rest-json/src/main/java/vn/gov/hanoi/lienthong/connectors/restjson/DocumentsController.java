@@ -10,6 +10,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import vn.gov.hanoi.lienthong.archive.evidence.EvidenceBundles;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 
 import org.apache.camel.CamelExecutionException;
@@ -57,9 +58,11 @@ public class DocumentsController {
     private final PickupService pickup;
     private final StatusService statuses;
     private final SignedDocuments signed;
+    private final EvidenceBundles evidence;
 
     public DocumentsController(RestCallers callers, ProducerTemplate camel, PickupService pickup, StatusService statuses,
-                               SignedDocuments signed) {
+                               SignedDocuments signed, EvidenceBundles evidence) {
+        this.evidence = evidence;
         this.callers = callers;
         this.camel = camel;
         this.pickup = pickup;
@@ -127,6 +130,24 @@ public class DocumentsController {
                 .contentLength(attachment.size())
                 .header("Digest", "sha-256=" + Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(attachment.sha256())))
                 .body(new InputStreamResource(attachment.content().getInputStream()));
+    }
+
+    @Operation(operationId = "getEvidence", summary = "The document's evidence bundle (ASiC-E), for its sender and the recipients it was handed to",
+            description = "One ASiC-E container signed by the hub: the original envelope and files, the validation report, the "
+                    + "signed receipt, every status message as its system sent it (a recipient gets its own), the document's "
+                    + "ledger entries with their inclusion proofs, the checkpoints that close them and their RFC 3161 tokens. "
+                    + "java -jar lienthong-verify.jar checks it without the hub.")
+    // No "produces" here: a refusal must still be written as the JSON refusal body, whatever the client accepts.
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "The evidence bundle",
+            content = @io.swagger.v3.oas.annotations.media.Content(mediaType = EvidenceBundles.MEDIA_TYPE,
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
+    @GetMapping(path = "/api/v1/documents/{id}/evidence")
+    public ResponseEntity<byte[]> evidence(HttpServletRequest request, @PathVariable String id) {
+        UUID documentId = documentId(id);
+        byte[] bundle = evidence.forAgency(callers.authenticate(request).organId(), documentId);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(EvidenceBundles.MEDIA_TYPE))
+                .header("Content-Disposition", "attachment; filename=\"lienthong-evidence-" + documentId + ".asice\"")
+                .body(bundle);
     }
 
     @Operation(operationId = "reportStatus", summary = "Report a status on a document addressed to the caller (an edXML status message)")
