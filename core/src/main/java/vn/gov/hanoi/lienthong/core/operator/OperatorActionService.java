@@ -63,10 +63,12 @@ public class OperatorActionService {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final String hubOrganId;
+    private final vn.gov.hanoi.lienthong.core.audit.AuditTrail audit;
 
     public OperatorActionService(JdbcTemplate jdbc, DocumentStore documents, DeliveryStore deliveries, StatusStore statuses,
                                  SenderNotices notices, Ledger ledger, TransactionTemplate transaction, Clock clock,
-                                 HubSettings settings) {
+                                 HubSettings settings, vn.gov.hanoi.lienthong.core.audit.AuditTrail audit) {
+        this.audit = audit;
         this.jdbc = jdbc;
         this.documents = documents;
         this.deliveries = deliveries;
@@ -91,6 +93,14 @@ public class OperatorActionService {
                     : onTheHub(command, first, recorded, now);
             jdbc.update("update operator_action set done_at = coalesce(done_at, ?) where id = ?", Timestamp.from(now), command.actionId());
             if (first) {
+                // An administrative change, in the audit trail in the action's own transaction.
+                Map<String, Object> detail = new java.util.LinkedHashMap<>();
+                detail.put("action", command.action());
+                detail.put("actionId", command.actionId().toString());
+                detail.put("reason", command.reason());
+                detail.put("organId", command.organId());
+                detail.put("deliveries", command.deliveryIds().size());
+                audit.record(command.person(), List.of(), vn.gov.hanoi.lienthong.core.audit.AuditAction.ADMINISTER, null, detail);
                 LOG.info("Operator {}: {} {} (action {}): {}", command.person(), command.action(),
                         command.aboutDeliveries() ? outcome.touched().size() + " deliver" + (outcome.touched().size() == 1 ? "y" : "ies")
                                 : command.organId() == null ? "the directory" : command.organId(),

@@ -12,10 +12,15 @@ public enum Role {
     /** Everything an operator may, and the actions that change how the hub runs. */
     ADMINISTRATOR,
     /**
-     * Reads the hub's records for an audit (the ledger, the evidence; the archive issue gives it its pages) —
-     * and never operates it: no actuator, no console.
+     * Reads the audit trail (who read, copied, exported, certified, reclassified or destroyed what, and every
+     * administrative change) — read-only, and never operates the hub: no actuator, no console.
      */
     AUDITOR,
+    /**
+     * The archivist (lưu trữ, Article 11): reads every archived document, exports its evidence bundle, certifies
+     * copies, reclassifies its archive metadata (never its content) and proposes destruction lists.
+     */
+    ARCHIVIST,
     /**
      * An agency's clerk (văn thư): its documents received and sent, their registers, the paper copies it
      * confirms, the statuses it reports from the browser desk. Bound to the agency's organ code.

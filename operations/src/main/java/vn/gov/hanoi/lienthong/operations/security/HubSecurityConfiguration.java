@@ -81,6 +81,9 @@ public class HubSecurityConfiguration {
                 PathPatternRequestMatcher.withDefaults().matcher("/tracking/**"), PathPatternRequestMatcher.withDefaults().matcher("/tracking"));
         // The reports on electronic exchange (reports module): an agency's for its people, the city's for reporters.
         RequestMatcher reports = PathPatternRequestMatcher.withDefaults().matcher("/api/v1/reports/**");
+        // The archive (archive module): its documents for archivists and an agency's people, its audit trail for auditors.
+        RequestMatcher auditTrail = PathPatternRequestMatcher.withDefaults().matcher("/api/v1/archive/audit");
+        RequestMatcher archive = PathPatternRequestMatcher.withDefaults().matcher("/api/v1/archive/**");
         // The code flow with the city's OpenID Connect provider: out to it, and back.
         RequestMatcher providerFlow = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/oauth2/**"),
                 PathPatternRequestMatcher.withDefaults().matcher("/login/oauth2/**"));
@@ -88,12 +91,14 @@ public class HubSecurityConfiguration {
         basic.setRealmName(REALM);
         basic.afterPropertiesSet();
         http.securityMatcher(new OrRequestMatcher(EndpointRequest.toAnyEndpoint(), signIn, signOut, operatorActions, operatorPage,
-                        agencyPeople, reports, providerFlow))
+                        agencyPeople, reports, archive, providerFlow))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
                         .requestMatchers(signIn).permitAll()
                         .requestMatchers(agencyPeople).hasAnyRole(Role.CLERK.name(), Role.LEADER.name())
                         .requestMatchers(reports).hasAnyRole(Role.CLERK.name(), Role.LEADER.name(), Role.REPORTER.name())
+                        .requestMatchers(auditTrail).hasRole(Role.AUDITOR.name())
+                        .requestMatchers(archive).hasAnyRole(Role.ARCHIVIST.name(), Role.CLERK.name(), Role.LEADER.name())
                         .requestMatchers(EndpointRequest.to("prometheus"))
                                 .hasAnyRole(Role.OPERATOR.name(), ScrapeTokenFilter.SCRAPER)
                         .anyRequest().hasRole(Role.OPERATOR.name()))

@@ -9,6 +9,10 @@ public enum DemoPeople {
     ADMIN("admin", "demo-admin-2026"),
     /** Reads records for an audit; never operates the hub. */
     AUDITOR("auditor", "demo-auditor-2026"),
+    /** The archivist (lưu trữ): reads, certifies, exports and reclassifies the archive's documents. */
+    LUUTRU("luutru", "demo-luutru-2026"),
+    /** The auditor of the audit trail (kiểm toán), read-only. */
+    KIEMTOAN("kiemtoan", "demo-kiemtoan-2026"),
     /** Compiles the city's reports on electronic exchange (the Department of Information and Communications). */
     REPORTER("baocao", "demo-baocao-2026"),
     /** The clerk (văn thư) and the leader (lãnh đạo) of each demo agency (config/users.yaml). */

@@ -1,0 +1,40 @@
+package vn.gov.hanoi.lienthong.archive.access;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+
+/**
+ * A person using the archive, as signed in: the name, the roles and the agencies bound to (the authorities
+ * {@code ROLE_*} and {@code ORGAN_*} that the people's chain gives). Agency systems never reach the archive as people.
+ */
+public record ArchiveReader(String username, Set<String> roles, Set<String> organs) {
+
+    public static final String ARCHIVIST = "ARCHIVIST";
+    public static final String AUDITOR = "AUDITOR";
+    public static final String CLERK = "CLERK";
+    public static final String LEADER = "LEADER";
+
+    public static ArchiveReader of(Authentication authentication) {
+        Set<String> authorities = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .collect(Collectors.toSet());
+        return new ArchiveReader(authentication.getName(),
+                authorities.stream().filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).collect(Collectors.toSet()),
+                authorities.stream().filter(a -> a.startsWith("ORGAN_")).map(a -> a.substring(6)).collect(Collectors.toSet()));
+    }
+
+    public boolean archivist() {
+        return roles.contains(ARCHIVIST);
+    }
+
+    public boolean ofAnAgency() {
+        return roles.contains(CLERK) || roles.contains(LEADER);
+    }
+
+    public List<String> roleList() {
+        return roles.stream().sorted().toList();
+    }
+}
