@@ -142,6 +142,7 @@ abstract class HubIntegrationTest {
         registry.add("hub.archive.tsa.url", TSA::url);
         registry.add("hub.archive.tsa.timeout", () -> "2s");
         registry.add("hub.archive.checkpoint.interval", () -> CHECKPOINT_INTERVAL.toMillis() + "ms");
+        registry.add("hub.archive.search.interval", () -> "300ms");
         registry.add("hub.events.kafka.enabled", () -> "true");
         registry.add("hub.events.kafka.publish-interval", () -> "200ms");
     }

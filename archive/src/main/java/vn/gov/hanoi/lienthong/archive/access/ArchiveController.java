@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.gov.hanoi.lienthong.archive.evidence.EvidenceBundles;
+import vn.gov.hanoi.lienthong.archive.search.ArchiveSearch;
 import vn.gov.hanoi.lienthong.core.audit.AuditAction;
 import vn.gov.hanoi.lienthong.core.audit.AuditTrail;
 import vn.gov.hanoi.lienthong.core.refusal.ReasonCode;
@@ -43,10 +44,12 @@ public class ArchiveController {
 
     private final ArchiveService archive;
     private final AuditTrail audit;
+    private final ArchiveSearch search;
 
-    public ArchiveController(ArchiveService archive, AuditTrail audit) {
+    public ArchiveController(ArchiveService archive, AuditTrail audit, ArchiveSearch search) {
         this.archive = archive;
         this.audit = audit;
+        this.search = search;
     }
 
     @Operation(operationId = "archiveDocument", summary = "A document's archive view: metadata, files' hashes, archive record")
@@ -105,6 +108,24 @@ public class ArchiveController {
     public ArchiveRecord reclassify(Authentication person, @PathVariable String id, @RequestBody Reclassification request) {
         return archive.reclassify(ArchiveReader.of(person), documentId(id), new ArchiveRecord(request.accessLevel(),
                 request.fileCode(), request.retentionYears(), request.keywords(), null, null), request.reason());
+    }
+
+    @Operation(operationId = "archiveSearch", summary = "Search the metadata and the files' text; only what the caller may read",
+            description = "words: web-search syntax (\"a phrase\", -word, or); ignoreAccents=true finds \"chuyển đổi\" by "
+                    + "\"chuyen doi\"; filters: organ (sender or recipient), type, notation (number/notation), signer, from, to.")
+    @GetMapping(path = "/search", produces = MediaType.APPLICATION_JSON_VALUE)
+    public List<ArchiveSearch.Hit> search(Authentication person, @RequestParam(required = false) String words,
+                                          @RequestParam(defaultValue = "false") boolean ignoreAccents,
+                                          @RequestParam(required = false) String organ, @RequestParam(required = false) String type,
+                                          @RequestParam(required = false) String notation,
+                                          @RequestParam(required = false) String signer,
+                                          @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
+        return search.search(ArchiveReader.of(person), new ArchiveSearch.Query(words, ignoreAccents, blankToNull(organ),
+                blankToNull(type), blankToNull(notation), blankToNull(signer), from, to));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 
     @Operation(operationId = "auditTrail", summary = "The audit trail of a period, newest first (auditors; read-only)")

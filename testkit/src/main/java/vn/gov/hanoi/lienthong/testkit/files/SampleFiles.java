@@ -87,6 +87,46 @@ public final class SampleFiles {
         }
     }
 
+    /**
+     * A scan as a copier makes it: one page that is only an image of these lines (Vietnamese, DejaVu Sans, black on
+     * white at about 200 dpi), with no text layer — its words can only be read by OCR.
+     */
+    public static byte[] imageOnlyScanPdf(String... lines) {
+        int width = 1700;
+        int height = 2200;
+        java.awt.image.BufferedImage page = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = page.createGraphics();
+        try {
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, width, height);
+            g.setColor(java.awt.Color.BLACK);
+            g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING, java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            java.awt.Font font = java.awt.Font.createFont(java.awt.Font.TRUETYPE_FONT, VIETNAMESE_FONT.toFile()).deriveFont(44f);
+            g.setFont(font);
+            int y = 200;
+            for (String line : lines) {
+                g.drawString(line, 150, y);
+                y += 80;
+            }
+        } catch (java.awt.FontFormatException | IOException e) {
+            throw new IllegalStateException("cannot draw the scan with " + VIETNAMESE_FONT, e);
+        } finally {
+            g.dispose();
+        }
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            org.apache.pdfbox.pdmodel.PDPage pdfPage = new org.apache.pdfbox.pdmodel.PDPage();
+            document.addPage(pdfPage);
+            var image = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(document, page);
+            try (org.apache.pdfbox.pdmodel.PDPageContentStream content =
+                         new org.apache.pdfbox.pdmodel.PDPageContentStream(document, pdfPage)) {
+                content.drawImage(image, 0, 0, pdfPage.getMediaBox().getWidth(), pdfPage.getMediaBox().getHeight());
+            }
+            return save(document);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** DejaVu Sans: a font with every Vietnamese letter (Debian's fonts-dejavu-core, installed by .ci/run). */
     private static final java.nio.file.Path VIETNAMESE_FONT = java.nio.file.Path.of("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
 
