@@ -97,6 +97,51 @@ class SearchTest extends HubIntegrationTest {
         assertThat(found(DemoPeople.VANTHU_BADINH, "words=kiểm kê tài sản")).doesNotContain(id);
     }
 
+    /** The search page in headless Chromium: the archivist finds the document; another agency's clerk does not. */
+    @Test
+    void theSearchPageFindsADocumentForThoseWhoMayReadIt() throws Exception {
+        HeadlessBrowser.assumeInstalled();
+        String id = send("703", SampleFiles.textPdf("THÔNG BÁO", "Lịch tiếp công dân định kỳ của lãnh đạo Sở tháng 12"));
+        awaitIndexed(id);
+        org.openqa.selenium.chrome.ChromeDriver browser = HeadlessBrowser.start(1280, 900);
+        try {
+            signIn(browser, DemoPeople.LUUTRU);
+            assertThat(browser.getCurrentUrl()).as("an archivist lands on the search").contains("/archive/search");
+            assertThat(browser.findElement(org.openqa.selenium.By.tagName("html")).getDomAttribute("lang")).isEqualTo("vi");
+            browser.findElement(org.openqa.selenium.By.id("words")).sendKeys("tiep cong dan dinh ky");
+            browser.findElement(org.openqa.selenium.By.id("ignoreAccents")).click();
+            browser.findElement(org.openqa.selenium.By.id("search")).click();
+            var row = browser.findElement(org.openqa.selenium.By.cssSelector("#hits tr[data-document='" + id + "']"));
+            assertThat(row.getText()).doesNotContain("703/703").contains("703/SNV-LT", "Văn bản kiểm tra tìm kiếm số 703");
+            assertThat(row.findElement(org.openqa.selenium.By.className("snippet")).getText()).contains("«tiep»", "«cong»", "«dinh»");
+            assertThat(browser.findElements(org.openqa.selenium.By.cssSelector("script, link[rel=stylesheet], img, iframe")))
+                    .as("nothing fetched").isEmpty();
+            HeadlessBrowser.screenshot(browser, "archivist-search");
+            browser.findElement(org.openqa.selenium.By.linkText("English")).click();
+            assertThat(browser.findElement(org.openqa.selenium.By.tagName("h1")).getText()).isEqualTo("Search the archive");
+            browser.findElement(org.openqa.selenium.By.linkText("Tiếng Việt")).click();
+        } finally {
+            browser.quit();
+        }
+        org.openqa.selenium.chrome.ChromeDriver other = HeadlessBrowser.start(1280, 900);
+        try {
+            signIn(other, DemoPeople.VANTHU_BADINH);
+            other.get(url("/archive/search?words=" + URLEncoder.encode("tiếp công dân định kỳ", StandardCharsets.UTF_8)));
+            assertThat(other.findElements(org.openqa.selenium.By.cssSelector("#hits tr[data-document='" + id + "']"))).isEmpty();
+            assertThat(other.findElement(org.openqa.selenium.By.className("empty")).getText())
+                    .isEqualTo("Không tìm thấy văn bản nào mà bạn được phép xem.");
+        } finally {
+            other.quit();
+        }
+    }
+
+    private void signIn(org.openqa.selenium.chrome.ChromeDriver browser, DemoPeople person) {
+        browser.get(url("/login"));
+        browser.findElement(org.openqa.selenium.By.name("username")).sendKeys(person.username);
+        browser.findElement(org.openqa.selenium.By.name("password")).sendKeys(person.secret, org.openqa.selenium.Keys.ENTER);
+        await().atMost(DELIVERY_TIMEOUT).until(() -> !browser.getCurrentUrl().contains("/login"));
+    }
+
     private String send(String number, byte[] pdf) throws Exception {
         DocumentMessage message = DocumentMessage.from(SO_NOI_VU.organId).to(SO_TAI_CHINH.organId).type(18, "Công văn")
                 .code(number, "SNV-LT").subject("Văn bản kiểm tra tìm kiếm số " + number)

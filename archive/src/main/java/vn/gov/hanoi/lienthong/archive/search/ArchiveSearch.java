@@ -52,14 +52,14 @@ public class ArchiveSearch {
         return jdbc.sql("""
                         select d.id, d.sender_organ_id, d.code_notation, d.code_number, d.type_name, d.subject, d.signer_name,
                                d.received_at,
-                               ts_headline('simple', s.body, %2$s, 'MaxFragments=2, MaxWords=18, MinWords=6') as snippet
+                               ts_headline('simple', %3$s, %2$s, 'MaxFragments=2, MaxWords=18, MinWords=6, StartSel=«, StopSel=»') as snippet
                         from search_document s join document d on d.id = s.document_id
                         left join archive_record r on r.document_id = d.id
                         where (not :hasWords or %1$s @@ %2$s)
                           and d.received_at >= :from and d.received_at < :to
                           and (cast(:organ as text) is null or d.sender_organ_id = :organ or :organ = any (d.recipient_organ_ids))
                           and (cast(:type as text) is null or lower(d.type_name) = lower(:type))
-                          and (cast(:notation as text) is null or lower(coalesce(d.code_number, '') || '/' || coalesce(d.code_notation, ''))
+                          and (cast(:notation as text) is null or lower(coalesce(d.code_notation, ''))
                                like '%%' || lower(:notation) || '%%')
                           and (cast(:signer as text) is null or lienthong_unaccent(lower(coalesce(d.signer_name, '')))
                                like '%%' || lienthong_unaccent(lower(:signer)) || '%%')
@@ -67,7 +67,9 @@ public class ArchiveSearch {
                                and (d.sender_organ_id = any (:organs) or exists (
                                    select 1 from delivery v where v.document_id = d.id and v.recipient_organ_id = any (:organs)
                                    and v.state in ('DELIVERED', 'AVAILABLE')))))
-                        order by d.received_at desc limit :limit""".formatted(vector, tsQuery))
+                        order by d.received_at desc limit :limit""".formatted(vector, tsQuery,
+                        // The words found are marked in the text as it was matched: without its diacritics when they were ignored.
+                        query.ignoreAccents() ? "lienthong_unaccent(s.body)" : "s.body"))
                 .param("words", hasWords ? query.words() : "")
                 .param("hasWords", hasWords)
                 .param("from", Timestamp.from(from))
@@ -90,7 +92,7 @@ public class ArchiveSearch {
                         LocalDate from, LocalDate to) {
     }
 
-    /** One document found; {@code snippet} shows the words found in its files, marked &lt;b&gt;…&lt;/b&gt;. */
+    /** One document found; {@code snippet} shows the words found in its files, marked «…». */
     public record Hit(UUID documentId, String senderOrganId, String codeNumber, String codeNotation, String typeName,
                       String subject, String signerName, Instant receivedAt, String snippet) {
     }

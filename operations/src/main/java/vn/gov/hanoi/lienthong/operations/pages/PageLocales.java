@@ -35,6 +35,6 @@ public class PageLocales implements WebMvcConfigurer {
         LocaleChangeInterceptor change = new LocaleChangeInterceptor();
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
-        registry.addInterceptor(change).addPathPatterns("/operator/**", "/operator", "/tracking/**", "/tracking");
+        registry.addInterceptor(change).addPathPatterns("/operator/**", "/operator", "/tracking/**", "/tracking", "/archive/**");
     }
 }

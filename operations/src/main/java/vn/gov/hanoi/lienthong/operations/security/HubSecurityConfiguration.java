@@ -83,7 +83,8 @@ public class HubSecurityConfiguration {
         RequestMatcher reports = PathPatternRequestMatcher.withDefaults().matcher("/api/v1/reports/**");
         // The archive (archive module): its documents for archivists and an agency's people, its audit trail for auditors.
         RequestMatcher auditTrail = PathPatternRequestMatcher.withDefaults().matcher("/api/v1/archive/audit");
-        RequestMatcher archive = PathPatternRequestMatcher.withDefaults().matcher("/api/v1/archive/**");
+        RequestMatcher archive = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/v1/archive/**"),
+                PathPatternRequestMatcher.withDefaults().matcher("/archive/**"));
         // The code flow with the city's OpenID Connect provider: out to it, and back.
         RequestMatcher providerFlow = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/oauth2/**"),
                 PathPatternRequestMatcher.withDefaults().matcher("/login/oauth2/**"));
@@ -142,14 +143,16 @@ public class HubSecurityConfiguration {
 
     /**
      * Where a person lands after signing in: the page asked for before, if any; else the page of the person's
-     * role — an agency's clerk or leader their tracking, the hub's own people the operators' console.
+     * role — an agency's clerk or leader their tracking, an archivist the archive's search, the hub's own people the
+     * operators' console.
      */
     private static org.springframework.security.web.authentication.AuthenticationSuccessHandler landing() {
         return (request, response, authentication) -> {
             var saved = new org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler();
             boolean ofAnAgency = authentication.getAuthorities().stream().anyMatch(a ->
                     a.getAuthority().equals(Role.CLERK.authority()) || a.getAuthority().equals(Role.LEADER.authority()));
-            saved.setDefaultTargetUrl(ofAnAgency ? "/tracking" : "/actuator/hawtio/");
+            boolean archivist = authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.ARCHIVIST.authority()));
+            saved.setDefaultTargetUrl(ofAnAgency ? "/tracking" : archivist ? "/archive/search" : "/actuator/hawtio/");
             saved.onAuthenticationSuccess(request, response, authentication);
         };
     }
