@@ -12,7 +12,8 @@ import vn.gov.hanoi.lienthong.routes.HubRouteBuilder;
 /**
  * The archive's timed work, singleton (one node of a cluster runs it): every {@code hub.archive.checkpoint.interval}
  * a checkpoint over the ledger entries since the last one, and the timestamps of the checkpoints still without one;
- * every {@code hub.archive.search.interval} the recorded documents not yet indexed for the search.
+ * every {@code hub.archive.search.interval} the recorded documents not yet indexed for the search; every
+ * {@code hub.archive.backup.interval} a backup, every {@code hub.archive.backup.verify-interval} its verification.
  */
 @Component
 public class ArchiveRoutes extends HubRouteBuilder {
@@ -22,8 +23,18 @@ public class ArchiveRoutes extends HubRouteBuilder {
     private final SearchIndexer search;
     private final Duration searchInterval;
 
+    private final vn.gov.hanoi.lienthong.archive.backup.BackupService backups;
+    private final Duration backupInterval;
+    private final Duration verifyInterval;
+
     public ArchiveRoutes(CheckpointService checkpoints, @Value("${hub.archive.checkpoint.interval:1h}") Duration interval,
-                         SearchIndexer search, @Value("${hub.archive.search.interval:10s}") Duration searchInterval) {
+                         SearchIndexer search, @Value("${hub.archive.search.interval:10s}") Duration searchInterval,
+                         vn.gov.hanoi.lienthong.archive.backup.BackupService backups,
+                         @Value("${hub.archive.backup.interval:1d}") Duration backupInterval,
+                         @Value("${hub.archive.backup.verify-interval:1d}") Duration verifyInterval) {
+        this.backups = backups;
+        this.backupInterval = backupInterval;
+        this.verifyInterval = verifyInterval;
         this.checkpoints = checkpoints;
         this.interval = interval;
         this.search = search;
@@ -37,5 +48,12 @@ public class ArchiveRoutes extends HubRouteBuilder {
         // The search's text (a scan's OCR among it) is read here, off the hot path, a batch at a time.
         from(singleton("archive-search-index", searchInterval)).routeId("archive-search-index")
                 .process(exchange -> search.indexPending(20));
+        // Backups to every target, and the restore-and-check of the latest of each; nothing where no target is set.
+        from(singleton("archive-backup-run", backupInterval, backupInterval)).routeId("archive-backup-run")
+                .filter(exchange -> backups.configured())
+                .process(exchange -> backups.backup());
+        from(singleton("archive-backup-verify", verifyInterval, verifyInterval)).routeId("archive-backup-verify")
+                .filter(exchange -> backups.configured())
+                .process(exchange -> backups.verifyLatest());
     }
 }

@@ -31,7 +31,15 @@ public class LienThongHubApplication {
      */
     static final String EXIT_WHEN_READY = "hub.exit-when-ready";
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        // java -jar lienthong-hub.jar restore BACKUP [DATA_DIR]: a restore into an empty data directory, without the hub.
+        if (args.length >= 2 && args[0].equals("restore")) {
+            java.nio.file.Path dataDirectory = java.nio.file.Path.of(args.length > 2 ? args[2] : "data");
+            vn.gov.hanoi.lienthong.archive.backup.BackupRestore.restore(java.nio.file.Path.of(args[1]), dataDirectory);
+            System.out.println("Restored " + args[1] + " into " + dataDirectory.toAbsolutePath()
+                    + "; start the hub on it (--hub.data-dir=" + dataDirectory + ").");
+            return;
+        }
         ConfigurableApplicationContext hub = SpringApplication.run(LienThongHubApplication.class, args);
         if (hub.getEnvironment().getProperty(EXIT_WHEN_READY, Boolean.class, false)) {
             System.exit(SpringApplication.exit(hub));

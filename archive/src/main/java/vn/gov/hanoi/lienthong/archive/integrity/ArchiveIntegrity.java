@@ -56,6 +56,11 @@ public class ArchiveIntegrity {
         this.clock = clock;
     }
 
+    /** The same check of another database and blob store: a backup restored somewhere temporary. */
+    public static ArchiveIntegrity of(JdbcClient jdbc, BlobStore blobs, PlatformTransactionManager transactions, Clock clock) {
+        return new ArchiveIntegrity(new Ledger(jdbc), new CheckpointStore(jdbc), blobs, jdbc, transactions, clock);
+    }
+
     public IntegrityReport check() {
         IntegrityReport report = snapshot.execute(tx -> checkInThisTransaction());
         if (report.intact()) {

@@ -70,6 +70,51 @@ public class AlertConditions {
                                 "lastError", String.valueOf(row.getString(4))))));
     }
 
+    /**
+     * The archive's backups (archive module): the latest run to a target failed, or the latest verification of a
+     * backup found it damaged (BACKUP_FAILED, per target or backup); no complete backup within
+     * hub.archive.backup.max-age while targets are configured (BACKUP_OVERDUE).
+     */
+    @Bean
+    AlertCondition backupsFailing(JdbcTemplate jdbc) {
+        return condition("BACKUP_FAILED", now -> {
+            List<AlertCondition.Firing> firing = new ArrayList<>();
+            jdbc.query("""
+                            select distinct on (target) target, status, error from backup_run
+                            where status <> 'RUNNING' order by target, id desc""", row -> {
+                if (row.getString(2).equals("FAILED")) {
+                    firing.add(new AlertCondition.Firing("run:" + row.getString(1), "Sao lưu vào " + row.getString(1)
+                            + " không thành công: " + row.getString(3), "The backup to " + row.getString(1) + " failed: "
+                            + row.getString(3), Map.of("target", row.getString(1))));
+                }
+            });
+            jdbc.query("""
+                            select distinct on (regexp_replace(path, '/[^/]+$', '')) path, holds, findings from backup_verification
+                            order by regexp_replace(path, '/[^/]+$', ''), id desc""", row -> {
+                if (!row.getBoolean(2)) {
+                    String first = row.getString(3).lines().findFirst().orElse("");
+                    firing.add(new AlertCondition.Firing("verify:" + row.getString(1), "Bản sao lưu " + row.getString(1)
+                            + " không đạt khi kiểm tra: " + first, "The backup " + row.getString(1)
+                            + " failed its verification: " + first, Map.of("backup", row.getString(1))));
+                }
+            });
+            return firing;
+        });
+    }
+
+    @Bean
+    AlertCondition backupsOverdue(JdbcTemplate jdbc, @Value("${hub.archive.backup.targets:}") List<String> targets,
+                                  @Value("${hub.archive.backup.max-age:26h}") Duration maxAge) {
+        return condition("BACKUP_OVERDUE", now -> {
+            if (targets.stream().allMatch(t -> t == null || t.isBlank())) return List.of();
+            Timestamp last = jdbc.queryForObject("select max(finished_at) from backup_run where status = 'COMPLETE'", Timestamp.class);
+            if (last != null && last.toInstant().isAfter(now.minus(maxAge))) return List.of();
+            return List.of(new AlertCondition.Firing("archive", "Không có bản sao lưu hoàn chỉnh nào trong " + maxAge.toHours()
+                    + " giờ qua", "No complete backup in the last " + maxAge.toHours() + " h",
+                    Map.of("lastComplete", last == null ? "never" : last.toInstant().toString())));
+        });
+    }
+
     /** A push recipient whose oldest waiting delivery is older than hub.alerts.unreachable-after. */
     @Bean
     AlertCondition unreachableRecipients(JdbcTemplate jdbc, AlertSettings settings) {
