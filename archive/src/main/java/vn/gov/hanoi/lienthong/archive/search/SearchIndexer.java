@@ -35,7 +35,12 @@ public class SearchIndexer {
     private final TextExtraction extraction;
     private final Clock clock;
 
-    public SearchIndexer(JdbcClient jdbc, DocumentStore documents, BlobStore blobs, TextExtraction extraction, Clock clock) {
+    private final double busyShare;
+    private final java.util.Set<UUID> failing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    public SearchIndexer(JdbcClient jdbc, DocumentStore documents, BlobStore blobs, TextExtraction extraction, Clock clock,
+                         @org.springframework.beans.factory.annotation.Value("${hub.archive.search.busy-share:0.2}") double busyShare) {
+        this.busyShare = Math.min(1.0, Math.max(0.01, busyShare));
         this.jdbc = jdbc;
         this.documents = documents;
         this.blobs = blobs;
@@ -43,14 +48,52 @@ public class SearchIndexer {
         this.clock = clock;
     }
 
-    /** @return how many documents were indexed in this pass */
+    /**
+     * Indexes up to {@code max} documents, the newest first (what just arrived is what people look for), one at a
+     * time so that a document arriving during the pass is the next one taken.
+     *
+     * @return how many documents were indexed in this pass
+     */
     public int indexPending(int max) {
-        List<UUID> pending = jdbc.sql("""
-                        select d.id from document d
-                        where d.state in ('RECORDED', 'DISPATCHED') and not exists (select 1 from search_document s where s.document_id = d.id)
-                        order by d.received_at limit ?""").param(max).query(UUID.class).list();
-        for (UUID documentId : pending) index(documentId);
-        return pending.size();
+        int indexed = 0;
+        for (int i = 0; i < max; i++) {
+            List<UUID> next = jdbc.sql("""
+                            select d.id from document d
+                            where d.state in ('RECORDED', 'DISPATCHED')
+                              and not exists (select 1 from search_document s where s.document_id = d.id)
+                              and not (d.id = any (?))
+                            order by d.received_at desc limit 1""")
+                    .param(failing.toArray(UUID[]::new)).query(UUID.class).list();
+            if (next.isEmpty()) break;
+            UUID documentId = next.get(0);
+            long started = System.nanoTime();
+            try {
+                index(documentId);
+                indexed++;
+            } catch (RuntimeException e) {
+                // One document that cannot be indexed must not hold up the others: left until the next start.
+                failing.add(documentId);
+                LOG.warn("Document {} not indexed for the search (tried again after the next start): {}", documentId, e.getMessage());
+            }
+            yieldToTheExchange(System.nanoTime() - started);
+        }
+        return indexed;
+    }
+
+    /**
+     * Reading a scan (rendering its pages, OCR) costs far more than the exchange spends on a document: left to run
+     * flat out, the indexer would take a core from the pipeline whenever scans arrive faster than it reads them. It
+     * works at most {@code hub.archive.search.busy-share} (a fifth) of the time and rests the rest; a backlog of
+     * unindexed documents waits for quieter hours instead of slowing the exchange.
+     */
+    private void yieldToTheExchange(long workedNanos) {
+        long restMillis = (long) (workedNanos / 1_000_000.0 * (1 - busyShare) / busyShare);
+        if (restMillis <= 0) return;
+        try {
+            Thread.sleep(Math.min(restMillis, 60_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public void index(UUID documentId) {

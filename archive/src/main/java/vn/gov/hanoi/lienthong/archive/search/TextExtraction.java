@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import javax.imageio.ImageIO;
@@ -36,6 +37,8 @@ public class TextExtraction {
     private static final Logger LOG = LoggerFactory.getLogger(TextExtraction.class);
     private static final int MAX_CHARS = 1_000_000;
     private static final int MAX_OCR_PAGES = 20;
+    private static final java.util.Optional<String> NICE = java.util.stream.Stream.of("/usr/bin/nice", "/bin/nice")
+            .filter(p -> Files.isExecutable(Path.of(p))).findFirst();
 
     private final String tesseract;
     private final String language;
@@ -91,8 +94,14 @@ public class TextExtraction {
         Path image = Files.createTempFile("lienthong-ocr-", ".png");
         try {
             ImageIO.write(page, "png", image.toFile());
-            Process process = new ProcessBuilder(tesseract, image.toString(), "stdout", "-l", language)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            // At the lowest CPU priority and on one thread (Tesseract's OpenMP takes every core otherwise): the OCR
+            // gets what the exchange leaves.
+            List<String> command = new java.util.ArrayList<>();
+            if (NICE.isPresent()) command.addAll(List.of(NICE.get(), "-n", "19"));
+            command.addAll(List.of(tesseract, image.toString(), "stdout", "-l", language));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().put("OMP_THREAD_LIMIT", "1");
+            Process process = builder.start();
             byte[] out = process.getInputStream().readAllBytes();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

@@ -98,9 +98,6 @@ public class StatusService {
             Instant now = clock.instant();
             StatusStore.Insertion insertion = statuses.insertIfAbsent(documentId, reporter, status.getStatusCode(),
                     status.getDescription(), List.of(), reportedAt, now, messageSha256);
-            if (insertion.inserted()) {
-                ledger.append(documentId, statusEvent(reporter, status.getStatusCode(), reportedAt), messageSha256, now);
-            }
             // Read again under its lock: the state may have moved since the check above.
             DeliveryRecord locked = deliveries.lock(delivery.id()).orElseThrow();
             if (locked.state() == DeliveryState.AVAILABLE) {
@@ -111,6 +108,9 @@ public class StatusService {
             }
             tracking.reported(locked.id(), status.getStatusCode(), reportedAt, status.getIncomingNumber());
             if (insertion.inserted()) {
+                // Last in the transaction: the ledger's append lock is held from here to the commit, and every stage
+                // that appends waits for it.
+                ledger.append(documentId, statusEvent(reporter, status.getStatusCode(), reportedAt), messageSha256, now);
                 meters.statusRecorded(status.getStatusCode());
                 LOG.info("Status {} from {} on document {}", status.getStatusCode(), reporter, documentId);
             }
