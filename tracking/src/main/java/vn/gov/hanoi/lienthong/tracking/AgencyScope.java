@@ -6,7 +6,6 @@ import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 
-import vn.gov.hanoi.lienthong.core.directory.Agency;
 import vn.gov.hanoi.lienthong.core.directory.AgencyDirectory;
 import vn.gov.hanoi.lienthong.core.refusal.ReasonCode;
 import vn.gov.hanoi.lienthong.core.refusal.RefusedException;
@@ -33,18 +32,7 @@ public record AgencyScope(String person, String organId, Set<String> organs, boo
             if (name.equals(Role.LEADER.authority())) leader = true;
         }
         if (organ == null || !(clerk || leader)) throw RefusedException.because(ReasonCode.NOT_PERMITTED);
-        Set<String> organs = new LinkedHashSet<>();
-        organs.add(organ);
-        if (leader) {
-            java.util.Collection<Agency> all = directory.all();
-            boolean grew = true;
-            while (grew) {
-                grew = false;
-                for (Agency agency : all) {
-                    if (agency.parentOrganId() != null && organs.contains(agency.parentOrganId())) grew |= organs.add(agency.organId());
-                }
-            }
-        }
+        Set<String> organs = leader ? directory.withUnitsBelow(organ) : new LinkedHashSet<>(Set.of(organ));
         return new AgencyScope(authentication.getName(), organ, java.util.Collections.unmodifiableSet(organs), clerk, leader);
     }
 

@@ -45,8 +45,11 @@ public class ArchiveController {
     private final ArchiveService archive;
     private final AuditTrail audit;
     private final ArchiveSearch search;
+    private final vn.gov.hanoi.lienthong.core.directory.AgencyDirectory directory;
 
-    public ArchiveController(ArchiveService archive, AuditTrail audit, ArchiveSearch search) {
+    public ArchiveController(ArchiveService archive, AuditTrail audit, ArchiveSearch search,
+                             vn.gov.hanoi.lienthong.core.directory.AgencyDirectory directory) {
+        this.directory = directory;
         this.archive = archive;
         this.audit = audit;
         this.search = search;
@@ -55,7 +58,7 @@ public class ArchiveController {
     @Operation(operationId = "archiveDocument", summary = "A document's archive view: metadata, files' hashes, archive record")
     @GetMapping(path = "/documents/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     public ArchiveService.ArchiveDocument document(Authentication person, @PathVariable String id) {
-        return archive.document(ArchiveReader.of(person), documentId(id));
+        return archive.document(ArchiveReader.of(person, directory), documentId(id));
     }
 
     @Operation(operationId = "archiveEnvelope", summary = "The envelope as received (audited)")
@@ -65,7 +68,7 @@ public class ArchiveController {
     @GetMapping(path = "/documents/{id}/envelope")
     public ResponseEntity<byte[]> envelope(Authentication person, @PathVariable String id) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)
-                .body(archive.envelope(ArchiveReader.of(person), documentId(id)));
+                .body(archive.envelope(ArchiveReader.of(person, directory), documentId(id)));
     }
 
     @Operation(operationId = "archiveFile", summary = "One file as received (audited)")
@@ -74,7 +77,7 @@ public class ArchiveController {
                     @io.swagger.v3.oas.annotations.media.Schema(type = "string", format = "binary")))
     @GetMapping(path = "/documents/{id}/files/{position}")
     public ResponseEntity<byte[]> file(Authentication person, @PathVariable String id, @PathVariable int position) {
-        ArchiveService.FileContent file = archive.file(ArchiveReader.of(person), documentId(id), position);
+        ArchiveService.FileContent file = archive.file(ArchiveReader.of(person, directory), documentId(id), position);
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .header("Content-Disposition", ContentDisposition.attachment().filename(file.name(), StandardCharsets.UTF_8)
                         .build().toString())
@@ -89,7 +92,7 @@ public class ArchiveController {
     public ResponseEntity<byte[]> evidence(Authentication person, @PathVariable String id) {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(EvidenceBundles.MEDIA_TYPE))
                 .header("Content-Disposition", "attachment; filename=\"lienthong-evidence-" + id + ".asice\"")
-                .body(archive.evidence(ArchiveReader.of(person), documentId(id)));
+                .body(archive.evidence(ArchiveReader.of(person, directory), documentId(id)));
     }
 
     @Operation(operationId = "archiveCertifiedCopy", summary = "A certified copy of one file, signed by the hub (archivists; audited)")
@@ -100,13 +103,13 @@ public class ArchiveController {
     public ResponseEntity<byte[]> certifiedCopy(Authentication person, @PathVariable String id, @PathVariable int position,
                                                 @RequestBody CertificationRequest request) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)
-                .body(archive.certifiedCopy(ArchiveReader.of(person), documentId(id), position, request.purpose()));
+                .body(archive.certifiedCopy(ArchiveReader.of(person, directory), documentId(id), position, request.purpose()));
     }
 
     @Operation(operationId = "archiveReclassify", summary = "Change a document's archive metadata, never its content (archivists; audited)")
     @PutMapping(path = "/documents/{id}/classification", produces = MediaType.APPLICATION_JSON_VALUE)
     public ArchiveRecord reclassify(Authentication person, @PathVariable String id, @RequestBody Reclassification request) {
-        return archive.reclassify(ArchiveReader.of(person), documentId(id), new ArchiveRecord(request.accessLevel(),
+        return archive.reclassify(ArchiveReader.of(person, directory), documentId(id), new ArchiveRecord(request.accessLevel(),
                 request.fileCode(), request.retentionYears(), request.keywords(), null, null), request.reason());
     }
 
@@ -120,7 +123,7 @@ public class ArchiveController {
                                           @RequestParam(required = false) String notation,
                                           @RequestParam(required = false) String signer,
                                           @RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to) {
-        return search.search(ArchiveReader.of(person), new ArchiveSearch.Query(words, ignoreAccents, blankToNull(organ),
+        return search.search(ArchiveReader.of(person, directory), new ArchiveSearch.Query(words, ignoreAccents, blankToNull(organ),
                 blankToNull(type), blankToNull(notation), blankToNull(signer), from, to));
     }
 

@@ -27,8 +27,10 @@ public class SearchPage {
     private static final Logger LOG = LoggerFactory.getLogger(SearchPage.class);
 
     private final ArchiveSearch search;
+    private final vn.gov.hanoi.lienthong.core.directory.AgencyDirectory directory;
 
-    public SearchPage(ArchiveSearch search) {
+    public SearchPage(ArchiveSearch search, vn.gov.hanoi.lienthong.core.directory.AgencyDirectory directory) {
+        this.directory = directory;
         this.search = search;
     }
 
@@ -51,7 +53,7 @@ public class SearchPage {
         model.addAttribute("asked", asked);
         if (!asked) return "archive-search";
         try {
-            List<ArchiveSearch.Hit> hits = search.search(ArchiveReader.of(person), new ArchiveSearch.Query(blank(words), ignoreAccents,
+            List<ArchiveSearch.Hit> hits = search.search(ArchiveReader.of(person, directory), new ArchiveSearch.Query(blank(words), ignoreAccents,
                     blank(organ), blank(type), blank(notation), blank(signer), date(from), date(to)));
             model.addAttribute("hits", hits);
         } catch (RefusedException refused) {

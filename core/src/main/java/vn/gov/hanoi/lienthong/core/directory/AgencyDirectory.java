@@ -97,6 +97,24 @@ public final class AgencyDirectory {
         return entries.byOrganId().values();
     }
 
+    /**
+     * The agency and every unit below it, down the tree the directory's {@code parent} entries make (what a leader
+     * follows), the agency first.
+     */
+    public java.util.Set<String> withUnitsBelow(String organId) {
+        java.util.Set<String> organs = new java.util.LinkedHashSet<>();
+        organs.add(organId);
+        Collection<Agency> all = all();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Agency agency : all) {
+                if (agency.parentOrganId() != null && organs.contains(agency.parentOrganId())) grew |= organs.add(agency.organId());
+            }
+        }
+        return organs;
+    }
+
     /** Takes the entries of a directory read anew; returns the agencies it did not have before. */
     public synchronized List<Agency> replaceWith(AgencyDirectory fresh) {
         Entries before = this.entries;
