@@ -111,13 +111,18 @@ class SearchTest extends HubIntegrationTest {
             browser.findElement(org.openqa.selenium.By.id("words")).sendKeys("tiep cong dan dinh ky");
             browser.findElement(org.openqa.selenium.By.id("ignoreAccents")).click();
             browser.findElement(org.openqa.selenium.By.id("search")).click();
-            var row = browser.findElement(org.openqa.selenium.By.cssSelector("#hits tr[data-document='" + id + "']"));
+            // The click returns before the results' page has loaded.
+            org.openqa.selenium.By hit = org.openqa.selenium.By.cssSelector("#hits tr[data-document='" + id + "']");
+            await().atMost(Duration.ofSeconds(20)).until(() -> !browser.findElements(hit).isEmpty());
+            var row = browser.findElement(hit);
             assertThat(row.getText()).doesNotContain("703/703").contains("703/SNV-LT", "Văn bản kiểm tra tìm kiếm số 703");
             assertThat(row.findElement(org.openqa.selenium.By.className("snippet")).getText()).contains("«tiep»", "«cong»", "«dinh»");
             assertThat(browser.findElements(org.openqa.selenium.By.cssSelector("script, link[rel=stylesheet], img, iframe")))
                     .as("nothing fetched").isEmpty();
             HeadlessBrowser.screenshot(browser, "archivist-search");
             browser.findElement(org.openqa.selenium.By.linkText("English")).click();
+            await().atMost(Duration.ofSeconds(20)).until(() -> "en".equals(
+                    browser.findElement(org.openqa.selenium.By.tagName("html")).getDomAttribute("lang")));
             assertThat(browser.findElement(org.openqa.selenium.By.tagName("h1")).getText()).isEqualTo("Search the archive");
             browser.findElement(org.openqa.selenium.By.linkText("Tiếng Việt")).click();
         } finally {
