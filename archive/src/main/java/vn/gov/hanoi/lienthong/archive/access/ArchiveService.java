@@ -1,7 +1,6 @@
 package vn.gov.hanoi.lienthong.archive.access;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -225,8 +224,8 @@ public class ArchiveService {
     }
 
     private byte[] blob(String sha256) {
-        try (InputStream in = blobs.open(sha256)) {
-            return in.readAllBytes();
+        try {
+            return blobs.readAll(sha256);
         } catch (IOException e) {
             throw new UncheckedIOException("the blob " + sha256 + " cannot be read", e);
         }

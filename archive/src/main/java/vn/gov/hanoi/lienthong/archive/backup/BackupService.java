@@ -83,7 +83,10 @@ public class BackupService {
 
     /** One backup, to every target. */
     public synchronized BackupReport backup() throws IOException, SQLException {
-        if (targets.isEmpty()) throw new IllegalStateException("no backup target is configured (hub.archive.backup.targets)");
+        if (targets.isEmpty()) {
+            throw vn.gov.hanoi.lienthong.core.refusal.RefusedException.because(
+                    vn.gov.hanoi.lienthong.core.refusal.ReasonCode.REQUEST_INVALID, "no backup target is set (hub.archive.backup.targets)");
+        }
         Instant started = clock.instant();
         String name = "lienthong-" + NAME.format(started);
         List<Long> runs = new ArrayList<>();

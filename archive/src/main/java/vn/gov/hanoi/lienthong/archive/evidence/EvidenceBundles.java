@@ -148,7 +148,8 @@ public class EvidenceBundles {
         parts.add(part("document/envelope.xml", blob(document.envelopeSha256()), MimeTypeEnum.XML));
         manifest.put("envelope", Map.of("path", "document/envelope.xml", "sha256", document.envelopeSha256()));
         List<Map<String, Object>> files = new ArrayList<>();
-        for (AttachmentRecord attachment : documents.attachments(documentId)) {
+        List<AttachmentRecord> attachments = documents.attachments(documentId);
+        for (AttachmentRecord attachment : attachments) {
             String path = "document/files/" + attachment.position() + "-" + safeName(attachment.name());
             parts.add(part(path, blob(attachment.sha256()), MimeTypeEnum.BINARY));
             files.add(Map.of("position", attachment.position(), "name", attachment.name(), "path", path,
@@ -160,7 +161,7 @@ public class EvidenceBundles {
             manifest.put("validationReport", "document/validation-report.json");
         });
         List<DeliveryRecord> allDeliveries = deliveries.forDocument(documentId);
-        parts.add(part("receipt.xml", signed.receipt(document, documents.attachments(documentId), allDeliveries), MimeTypeEnum.XML));
+        parts.add(part("receipt.xml", signed.receipt(document, attachments, allDeliveries), MimeTypeEnum.XML));
         manifest.put("receipt", "receipt.xml");
 
         List<Map<String, Object>> statusParts = new ArrayList<>();
@@ -266,8 +267,8 @@ public class EvidenceBundles {
     }
 
     private byte[] blob(String sha256) {
-        try (InputStream in = blobs.open(sha256)) {
-            return in.readAllBytes();
+        try {
+            return blobs.readAll(sha256);
         } catch (IOException e) {
             throw new UncheckedIOException("the blob " + sha256 + " cannot be read", e);
         }

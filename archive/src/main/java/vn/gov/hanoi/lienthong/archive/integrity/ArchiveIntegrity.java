@@ -76,13 +76,12 @@ public class ArchiveIntegrity {
     public IntegrityReport checkInThisTransaction() {
         List<IntegrityReport.Finding> findings = new ArrayList<>();
         List<Ledger.LedgerEntry> entries = ledger.entries(0, Long.MAX_VALUE);
-        for (Ledger.ChainBreak broken : ledger.chainBreaks()) {
-            UUID document = entries.stream().filter(e -> e.seq() == broken.seq()).map(Ledger.LedgerEntry::documentId)
-                    .findFirst().orElse(null);
-            findings.add(new IntegrityReport.Finding("CHAIN", broken.seq(), document, broken.what()));
+        Map<Long, Ledger.LedgerEntry> bySeq = entries.stream().collect(Collectors.toMap(Ledger.LedgerEntry::seq, e -> e));
+        for (Ledger.ChainBreak broken : Ledger.chainBreaks(entries)) {
+            Ledger.LedgerEntry entry = bySeq.get(broken.seq());
+            findings.add(new IntegrityReport.Finding("CHAIN", broken.seq(), entry == null ? null : entry.documentId(), broken.what()));
         }
         List<Checkpoint> sealed = checkpoints.all();
-        Map<Long, Ledger.LedgerEntry> bySeq = entries.stream().collect(Collectors.toMap(Ledger.LedgerEntry::seq, e -> e));
         for (Checkpoint checkpoint : sealed) {
             List<String> leaves = new ArrayList<>();
             for (long seq = checkpoint.firstSeq(); seq <= checkpoint.lastSeq(); seq++) {

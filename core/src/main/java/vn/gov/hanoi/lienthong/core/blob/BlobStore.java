@@ -17,6 +17,13 @@ public interface BlobStore {
 
     boolean contains(String sha256);
 
+    /** A stored blob's bytes, whole (for the small parts the archive hands out: envelopes, files, status messages). */
+    default byte[] readAll(String sha256) throws IOException {
+        try (InputStream in = open(sha256)) {
+            return in.readAllBytes();
+        }
+    }
+
     /** Whether a blob can be written and made durable now (a readiness check): throws when it cannot. */
     void checkWritable() throws IOException;
 }

@@ -67,10 +67,15 @@ public class Ledger {
      * (changed), one that does not follow the entry before it (an entry missing or moved before it), a number skipped.
      */
     public List<ChainBreak> chainBreaks() {
+        return chainBreaks(jdbc.sql("select * from ledger_entry order by seq").query(Ledger::entry).list());
+    }
+
+    /** The same over entries already read, in order of their numbers. */
+    public static List<ChainBreak> chainBreaks(List<LedgerEntry> inOrder) {
         List<ChainBreak> breaks = new java.util.ArrayList<>();
         String expectedPrevious = GENESIS;
         long expectedSeq = 1;
-        for (LedgerEntry entry : jdbc.sql("select * from ledger_entry order by seq").query(Ledger::entry).list()) {
+        for (LedgerEntry entry : inOrder) {
             if (entry.seq() != expectedSeq) {
                 breaks.add(new ChainBreak(entry.seq(), "entries " + expectedSeq + (entry.seq() - 1 > expectedSeq
                         ? " to " + (entry.seq() - 1) : "") + " missing before entry " + entry.seq()));
