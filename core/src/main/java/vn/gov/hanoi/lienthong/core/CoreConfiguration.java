@@ -7,7 +7,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 
+import java.nio.file.Path;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import vn.gov.hanoi.lienthong.core.blob.BlobStore;
+import vn.gov.hanoi.lienthong.core.blob.ContentCipher;
+import vn.gov.hanoi.lienthong.core.blob.ContentKeyStore;
+import vn.gov.hanoi.lienthong.core.blob.JdbcContentKeyStore;
 import vn.gov.hanoi.lienthong.core.blob.FileBlobStore;
 
 @Configuration
@@ -29,7 +37,21 @@ public class CoreConfiguration {
     }
 
     @Bean
-    BlobStore blobStore(HubSettings settings) {
-        return new FileBlobStore(settings.blobDir());
+    ContentKeyStore contentKeyStore(JdbcClient jdbc, Clock clock) {
+        return new JdbcContentKeyStore(jdbc, clock);
+    }
+
+    /**
+     * The master keyset that wraps every content key: {@code hub.content-keys.master-keyset}, by default
+     * {@code <data-dir>/keys/master-keyset.json} (outside the blob store; created at the first start).
+     */
+    @Bean
+    ContentCipher contentCipher(HubSettings settings, @Value("${hub.content-keys.master-keyset:}") String masterKeyset) {
+        return ContentCipher.withMasterKeyset(masterKeyset.isBlank() ? settings.masterKeysetFile() : Path.of(masterKeyset));
+    }
+
+    @Bean
+    BlobStore blobStore(HubSettings settings, ContentKeyStore keys, ContentCipher cipher) {
+        return new FileBlobStore(settings.blobDir(), keys, cipher);
     }
 }

@@ -29,6 +29,11 @@ public record HubSettings(String organId, Path dataDir, String directory, int en
         return dataDir.resolve("blobs");
     }
 
+    /** The default place of the master keyset wrapping the content keys: beside the blob store, never inside it. */
+    public Path masterKeysetFile() {
+        return dataDir.resolve(vn.gov.hanoi.lienthong.core.blob.ContentCipher.KEYSET_IN_DATA_DIR);
+    }
+
     /**
      * @param maxAttempts       attempts before a delivery is declared failed and dead-lettered
      * @param initialDelay      delay before the first redelivery

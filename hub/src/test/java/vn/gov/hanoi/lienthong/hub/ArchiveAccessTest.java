@@ -1,6 +1,5 @@
 package vn.gov.hanoi.lienthong.hub;
 
-import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,10 +13,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 
-import javax.xml.crypto.dsig.XMLSignature;
-import javax.xml.crypto.dsig.XMLSignatureFactory;
-import javax.xml.crypto.dsig.dom.DOMValidateContext;
-import javax.xml.parsers.DocumentBuilderFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -77,20 +72,20 @@ class ArchiveAccessTest extends HubIntegrationTest {
         HttpResponse<byte[]> copy = send("POST", base + "/files/0/certified-copies", DemoPeople.LUUTRU,
                 "{\"purpose\":\"Cung cấp cho Thanh tra thành phố\"}");
         assertThat(copy.statusCode()).isEqualTo(200);
-        org.w3c.dom.Document certified = parse(copy.body());
-        assertThat(text(certified, "FileSha256")).isEqualTo(sha256(pdf));
-        assertThat(Base64.getDecoder().decode(text(certified, "Content"))).isEqualTo(pdf);
-        assertThat(text(certified, "CertifiedBy")).isEqualTo(DemoPeople.LUUTRU.username);
-        assertThat(signatureHolds(certified)).as("the certified copy's signature by the hub").isTrue();
+        org.w3c.dom.Document certified = PeopleHttp.parse(copy.body());
+        assertThat(PeopleHttp.text(certified, "FileSha256")).isEqualTo(sha256(pdf));
+        assertThat(Base64.getDecoder().decode(PeopleHttp.text(certified, "Content"))).isEqualTo(pdf);
+        assertThat(PeopleHttp.text(certified, "CertifiedBy")).isEqualTo(DemoPeople.LUUTRU.username);
+        assertThat(PeopleHttp.signatureHolds(certified, hubSigner.certificate())).as("the certified copy's signature by the hub").isTrue();
 
         // The sender's clerk reads its agency's document, but may not certify or reclassify it.
         assertThat(get(base + "/files/0", DemoPeople.VANTHU_SONOIVU).statusCode()).isEqualTo(200);
-        assertRefused(send("POST", base + "/files/0/certified-copies", DemoPeople.VANTHU_SONOIVU, "{\"purpose\":\"x\"}"),
+        PeopleHttp.assertRefused(send("POST", base + "/files/0/certified-copies", DemoPeople.VANTHU_SONOIVU, "{\"purpose\":\"x\"}"),
                 403, "NOT_PERMITTED");
-        assertRefused(send("PUT", base + "/classification", DemoPeople.VANTHU_SONOIVU,
+        PeopleHttp.assertRefused(send("PUT", base + "/classification", DemoPeople.VANTHU_SONOIVU,
                 "{\"accessLevel\":\"RESTRICTED\",\"reason\":\"x\"}"), 403, "NOT_PERMITTED");
         // Another agency's clerk, the auditor, an operator: refused; no credentials: asked for them.
-        assertRefused(get(base + "/files/0", DemoPeople.VANTHU_BADINH), 403, "NOT_A_PARTY");
+        PeopleHttp.assertRefused(get(base + "/files/0", DemoPeople.VANTHU_BADINH), 403, "NOT_A_PARTY");
         assertThat(get(base + "/files/0", DemoPeople.KIEMTOAN).statusCode()).isEqualTo(403);
         assertThat(get(base + "/files/0", DemoPeople.OPERATOR).statusCode()).isEqualTo(403);
         assertThat(http.send(HttpRequest.newBuilder(URI.create(url(base + "/files/0"))).build(),
@@ -107,8 +102,8 @@ class ArchiveAccessTest extends HubIntegrationTest {
         assertThat(reclassified.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(reclassified.body()).path("accessLevel").asText()).isEqualTo("RESTRICTED");
         assertThat(contentHashes(id)).as("envelope, files and the ledger's RECORDED entry").isEqualTo(contentBefore);
-        assertRefused(get(base + "/files/0", DemoPeople.VANTHU_SONOIVU), 403, "NOT_PERMITTED");
-        assertRefused(send("PUT", base + "/classification", DemoPeople.LUUTRU, "{\"accessLevel\":\"SECRET\",\"reason\":\"x\"}"),
+        PeopleHttp.assertRefused(get(base + "/files/0", DemoPeople.VANTHU_SONOIVU), 403, "NOT_PERMITTED");
+        PeopleHttp.assertRefused(send("PUT", base + "/classification", DemoPeople.LUUTRU, "{\"accessLevel\":\"SECRET\",\"reason\":\"x\"}"),
                 400, "REQUEST_INVALID");
 
         // The auditor reads the trail: every audited action, in order, each its own ledger entry.
@@ -167,44 +162,16 @@ class ArchiveAccessTest extends HubIntegrationTest {
                 .query(String.class).single();
     }
 
-    private static void assertRefused(HttpResponse<byte[]> response, int status, String code) throws Exception {
-        assertThat(response.statusCode()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(status);
-        JsonNode refusal = JSON.readTree(response.body());
-        assertThat(refusal.path("code").asText()).isEqualTo(code);
-        assertThat(refusal.path("messageVi").asText()).isNotBlank();
-        assertThat(refusal.path("messageEn").asText()).isNotBlank();
-    }
-
     private HttpResponse<byte[]> get(String path, DemoPeople person) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", person.basicAuthorization()).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        return new PeopleHttp(port).get(path, person);
     }
 
     private HttpResponse<byte[]> send(String method, String path, DemoPeople person, String json) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", person.basicAuthorization())
-                        .header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        return new PeopleHttp(port).send(method, path, person, json);
     }
 
     private String url(String path) {
-        return "http://127.0.0.1:" + port + path;
-    }
-
-    private static org.w3c.dom.Document parse(byte[] xml) throws Exception {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-        factory.setNamespaceAware(true);
-        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
-    }
-
-    private static String text(org.w3c.dom.Document xml, String name) {
-        return xml.getElementsByTagNameNS("http://lienthong.hanoi.gov.vn/archive/v1", name).item(0).getTextContent();
-    }
-
-    private boolean signatureHolds(org.w3c.dom.Document xml) throws Exception {
-        DOMValidateContext context = new DOMValidateContext(hubSigner.certificate().getPublicKey(),
-                xml.getElementsByTagNameNS(XMLSignature.XMLNS, "Signature").item(0));
-        return XMLSignatureFactory.getInstance("DOM").unmarshalXMLSignature(context).validate(context);
+        return new PeopleHttp(port).url(path);
     }
 
     private static String sha256(byte[] bytes) throws Exception {

@@ -17,6 +17,10 @@ import vn.gov.hanoi.lienthong.archive.evidence.EvidenceBundles;
 import vn.gov.hanoi.lienthong.archive.integrity.ArchiveIntegrity;
 import vn.gov.hanoi.lienthong.archive.integrity.IntegrityReport;
 import vn.gov.hanoi.lienthong.core.HubSettings;
+import vn.gov.hanoi.lienthong.core.blob.BlobStore;
+import vn.gov.hanoi.lienthong.core.blob.ContentCipher;
+import vn.gov.hanoi.lienthong.core.blob.ContentKeyStore;
+import vn.gov.hanoi.lienthong.core.blob.FileBlobStore;
 import vn.gov.hanoi.lienthong.core.signature.HubSigner;
 import vn.gov.hanoi.lienthong.testkit.client.HubClient;
 import vn.gov.hanoi.lienthong.testkit.edxml.DocumentMessage;
@@ -55,6 +59,12 @@ class ArchiveTest extends HubIntegrationTest {
     HubSettings settings;
     @Autowired
     vn.gov.hanoi.lienthong.core.record.Ledger ledger;
+    @Autowired
+    BlobStore blobs;
+    @Autowired
+    ContentCipher cipher;
+    @Autowired
+    ContentKeyStore keys;
 
     private Path trust;
 
@@ -129,6 +139,11 @@ class ArchiveTest extends HubIntegrationTest {
                 .isEqualTo("NOT_A_PARTY");
     }
 
+    /**
+     * One byte of a file changed by someone who holds the keys (decrypted, changed, encrypted again under its own key):
+     * the content no longer hashes to its name. Then one byte of the ciphertext changed by someone who does not: the
+     * blob no longer decrypts. Both found by the hub; the first also by the verifier on the bundle exported after.
+     */
     @Test
     void oneByteOfABlobChangedIsFoundByTheHubAndByTheVerifier() throws Exception {
         UUID documentId = archivedDocument("302");
@@ -136,9 +151,15 @@ class ArchiveTest extends HubIntegrationTest {
                 .query(String.class).single();
         Path blob = settings.blobDir().resolve(fileSha.substring(0, 2)).resolve(fileSha.substring(2, 4)).resolve(fileSha);
         byte[] original = Files.readAllBytes(blob);
-        byte[] changed = original.clone();
-        changed[changed.length / 2] ^= 0x01;
-        Files.write(blob, changed);
+        byte[] plain = blobs.readAll(fileSha);
+        plain[plain.length / 2] ^= 0x01;
+        ContentCipher.ContentKey key = cipher.unwrap(keys.find(fileSha).orElseThrow());
+        java.io.ByteArrayOutputStream reencrypted = new java.io.ByteArrayOutputStream();
+        reencrypted.write(FileBlobStore.MAGIC);
+        try (java.io.OutputStream out = key.encrypting(reencrypted)) {
+            out.write(plain);
+        }
+        Files.write(blob, reencrypted.toByteArray());
         try {
             assertThat(about(integrity.check(), documentId)).singleElement().satisfies(finding -> {
                 assertThat(finding.kind()).isEqualTo("BLOB");
@@ -148,6 +169,14 @@ class ArchiveTest extends HubIntegrationTest {
             long recorded = entryOf(documentId, "RECORDED");
             assertThat(verified.failures()).extracting(VerificationReport.Check::subject)
                     .contains("file document/files/0-Công văn 302.pdf", "ledger entry " + recorded + " (RECORDED) content");
+
+            byte[] changedCiphertext = original.clone();
+            changedCiphertext[changedCiphertext.length / 2] ^= 0x01;
+            Files.write(blob, changedCiphertext);
+            assertThat(about(integrity.check(), documentId)).singleElement().satisfies(finding -> {
+                assertThat(finding.kind()).isEqualTo("BLOB");
+                assertThat(finding.what()).contains("file 0 (Công văn 302.pdf)", documentId.toString(), "cannot be decrypted");
+            });
         } finally {
             Files.write(blob, original);
         }

@@ -11,18 +11,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
+import vn.gov.hanoi.lienthong.archive.ArchiveXml;
 import vn.gov.hanoi.lienthong.archive.evidence.EvidenceBundles;
+import vn.gov.hanoi.lienthong.archive.retention.DocumentDestructions;
 import vn.gov.hanoi.lienthong.core.audit.AuditAction;
 import vn.gov.hanoi.lienthong.core.audit.AuditTrail;
 import vn.gov.hanoi.lienthong.core.blob.BlobStore;
@@ -45,7 +43,6 @@ import vn.gov.hanoi.lienthong.core.signature.HubSigner;
 public class ArchiveService {
 
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveService.class);
-    private static final String NAMESPACE = "http://lienthong.hanoi.gov.vn/archive/v1";
 
     private final DocumentStore documents;
     private final DeliveryStore deliveries;
@@ -56,9 +53,12 @@ public class ArchiveService {
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final DocumentDestructions destructions;
 
     public ArchiveService(DocumentStore documents, DeliveryStore deliveries, BlobStore blobs, EvidenceBundles evidence,
-                          AuditTrail audit, HubSigner signer, JdbcClient jdbc, TransactionTemplate transaction, Clock clock) {
+                          AuditTrail audit, HubSigner signer, JdbcClient jdbc, TransactionTemplate transaction, Clock clock,
+                          DocumentDestructions destructions) {
+        this.destructions = destructions;
         this.documents = documents;
         this.deliveries = deliveries;
         this.blobs = blobs;
@@ -77,12 +77,13 @@ public class ArchiveService {
                 document.recipientOrganIds(), document.codeNotation(), document.subject(), document.receivedAt(),
                 document.state().name(), document.envelopeSha256(), documents.attachments(documentId).stream()
                 .map(a -> new ArchiveDocument.FileView(a.position(), a.name(), a.mediaType(), a.size(), a.sha256())).toList(),
-                record(documentId));
+                record(documentId), destructions.of(documentId).orElse(null));
     }
 
     /** The envelope's bytes, once the read is in the audit trail. */
     public byte[] envelope(ArchiveReader reader, UUID documentId) {
         DocumentRecord document = readable(reader, documentId);
+        destructions.refuseIfDestroyed(documentId);
         audit.record(reader.username(), reader.roleList(), AuditAction.READ_CONTENT, documentId,
                 Map.of("part", "envelope", "sha256", document.envelopeSha256()));
         return blob(document.envelopeSha256());
@@ -91,6 +92,7 @@ public class ArchiveService {
     /** One file's bytes, once the read is in the audit trail. */
     public FileContent file(ArchiveReader reader, UUID documentId, int position) {
         readable(reader, documentId);
+        destructions.refuseIfDestroyed(documentId);
         AttachmentRecord attachment = attachment(documentId, position);
         audit.record(reader.username(), reader.roleList(), AuditAction.READ_CONTENT, documentId,
                 Map.of("part", "file " + position, "name", attachment.name(), "sha256", attachment.sha256()));
@@ -100,6 +102,7 @@ public class ArchiveService {
     /** The whole evidence bundle, once the export is in the audit trail. */
     public byte[] evidence(ArchiveReader reader, UUID documentId) {
         readable(reader, documentId);
+        destructions.refuseIfDestroyed(documentId);
         audit.record(reader.username(), reader.roleList(), AuditAction.EXPORT_EVIDENCE, documentId, Map.of("format", "ASiC-E"));
         return evidence.whole(documentId);
     }
@@ -112,36 +115,27 @@ public class ArchiveService {
     public byte[] certifiedCopy(ArchiveReader reader, UUID documentId, int position, String purpose) {
         archivistOnly(reader);
         DocumentRecord document = readable(reader, documentId);
+        destructions.refuseIfDestroyed(documentId);
         if (purpose == null || purpose.isBlank()) throw RefusedException.because(ReasonCode.REQUEST_INVALID, "purpose: required");
         AttachmentRecord attachment = attachment(documentId, position);
         byte[] content = blob(attachment.sha256());
         Instant now = clock.instant();
         long auditId = audit.record(reader.username(), reader.roleList(), AuditAction.CERTIFY_COPY, documentId,
                 Map.of("part", "file " + position, "name", attachment.name(), "sha256", attachment.sha256(), "purpose", purpose));
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            Document xml = factory.newDocumentBuilder().newDocument();
-            Element copy = xml.createElementNS(NAMESPACE, "lt:CertifiedCopy");
-            copy.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:lt", NAMESPACE);
-            xml.appendChild(copy);
-            add(xml, copy, "Statement", "Bản sao điện tử đúng với bản gốc lưu tại Liên Thông / An electronic copy true to the original held by Liên Thông");
-            add(xml, copy, "DocumentId", documentId.toString());
-            add(xml, copy, "SenderOrganId", document.senderOrganId());
-            add(xml, copy, "SenderDocumentId", document.senderDocumentId());
-            add(xml, copy, "CodeNotation", String.valueOf(document.codeNotation()));
-            add(xml, copy, "FileName", attachment.name());
-            add(xml, copy, "FileSha256", attachment.sha256());
-            add(xml, copy, "CertifiedBy", reader.username());
-            add(xml, copy, "Purpose", purpose);
-            add(xml, copy, "CertifiedAt", now.toString());
-            add(xml, copy, "AuditEntry", Long.toString(auditId));
-            add(xml, copy, "Content", java.util.Base64.getEncoder().encodeToString(content));
-            return signer.sign(xml, copy);
-        } catch (javax.xml.parsers.ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
+        Element copy = ArchiveXml.newRoot("CertifiedCopy");
+        ArchiveXml.add(copy, "Statement", "Bản sao điện tử đúng với bản gốc lưu tại Liên Thông / An electronic copy true to the original held by Liên Thông");
+        ArchiveXml.add(copy, "DocumentId", documentId);
+        ArchiveXml.add(copy, "SenderOrganId", document.senderOrganId());
+        ArchiveXml.add(copy, "SenderDocumentId", document.senderDocumentId());
+        ArchiveXml.add(copy, "CodeNotation", String.valueOf(document.codeNotation()));
+        ArchiveXml.add(copy, "FileName", attachment.name());
+        ArchiveXml.add(copy, "FileSha256", attachment.sha256());
+        ArchiveXml.add(copy, "CertifiedBy", reader.username());
+        ArchiveXml.add(copy, "Purpose", purpose);
+        ArchiveXml.add(copy, "CertifiedAt", now);
+        ArchiveXml.add(copy, "AuditEntry", auditId);
+        ArchiveXml.add(copy, "Content", java.util.Base64.getEncoder().encodeToString(content));
+        return signer.sign(copy.getOwnerDocument(), copy);
     }
 
     /** An archivist's reclassification: the archive metadata only, the change (before and after) audited. */
@@ -240,12 +234,6 @@ public class ArchiveService {
         return described;
     }
 
-    private static void add(Document xml, Element parent, String name, String value) {
-        Element element = xml.createElementNS(NAMESPACE, "lt:" + name);
-        element.setTextContent(value);
-        parent.appendChild(element);
-    }
-
     /** A file's bytes as read. */
     public record FileContent(String name, String mediaType, byte[] bytes) {
     }
@@ -253,7 +241,7 @@ public class ArchiveService {
     /** What the archive shows of a document without its content. */
     public record ArchiveDocument(UUID documentId, String senderOrganId, String senderDocumentId, List<String> recipientOrganIds,
                                   String codeNotation, String subject, Instant receivedAt, String state, String envelopeSha256,
-                                  List<FileView> files, ArchiveRecord archive) {
+                                  List<FileView> files, ArchiveRecord archive, DocumentDestructions.Destruction destroyed) {
         public record FileView(int position, String name, String mediaType, long size, String sha256) {
         }
     }

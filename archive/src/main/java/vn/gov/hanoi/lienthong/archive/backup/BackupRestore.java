@@ -38,6 +38,13 @@ public final class BackupRestore {
         List<BackupFiles.Listed> copied = new ArrayList<>();
         BackupFiles.copyTree(backup.resolve("pg"), dataDirectory.resolve("pg"), "pg/", p -> true, copied);
         BackupFiles.copyTree(backup.resolve("blobs"), dataDirectory.resolve("blobs"), "blobs/", p -> true, copied);
+        Path keyset = backup.resolve(vn.gov.hanoi.lienthong.core.blob.ContentCipher.KEYSET_IN_DATA_DIR);
+        if (Files.exists(keyset)) {
+            copied.add(BackupFiles.copyFile(keyset, dataDirectory.resolve(vn.gov.hanoi.lienthong.core.blob.ContentCipher.KEYSET_IN_DATA_DIR),
+                    vn.gov.hanoi.lienthong.core.blob.ContentCipher.KEYSET_IN_DATA_DIR));
+            Files.setPosixFilePermissions(dataDirectory.resolve(vn.gov.hanoi.lienthong.core.blob.ContentCipher.KEYSET_IN_DATA_DIR),
+                    PosixFilePermissions.fromString("rw-------"));
+        }
         // PostgreSQL refuses a data directory others may read.
         Files.setPosixFilePermissions(dataDirectory.resolve("pg"), PosixFilePermissions.fromString("rwx------"));
         BackupFiles.forceDirectory(dataDirectory);

@@ -33,7 +33,9 @@ import org.springframework.stereotype.Service;
 import vn.gov.hanoi.lienthong.archive.integrity.ArchiveIntegrity;
 import vn.gov.hanoi.lienthong.archive.integrity.IntegrityReport;
 import vn.gov.hanoi.lienthong.core.HubSettings;
+import vn.gov.hanoi.lienthong.core.blob.ContentCipher;
 import vn.gov.hanoi.lienthong.core.blob.FileBlobStore;
+import vn.gov.hanoi.lienthong.core.blob.JdbcContentKeyStore;
 
 /**
  * Backups of the archive (Circular 02/2019/TT-BNV: at least two copies on independent media, checked regularly): one
@@ -61,10 +63,12 @@ public class BackupService {
     private final List<Path> targets;
     private final ObjectProvider<ScratchDatabase> scratch;
     private final Clock clock;
+    private final ContentCipher cipher;
 
     public BackupService(DataSource dataSource, JdbcClient jdbc, HubSettings settings,
                          @Value("${hub.archive.backup.targets:}") List<String> targets, ObjectProvider<ScratchDatabase> scratch,
-                         Clock clock) {
+                         Clock clock, ContentCipher cipher) {
+        this.cipher = cipher;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.settings = settings;
@@ -150,6 +154,9 @@ public class BackupService {
         }
         BackupFiles.copyTree(settings.blobDir(), part.resolve("blobs"), "blobs/",
                 p -> !p.getName(0).toString().equals("incoming"), listed);
+        // The master keyset, without which the blobs' content cannot be read: a backup is kept as safely as the key.
+        listed.add(BackupFiles.copyFile(cipher.masterKeyset(), part.resolve(ContentCipher.KEYSET_IN_DATA_DIR),
+                ContentCipher.KEYSET_IN_DATA_DIR));
         BackupFiles.writeManifest(part, listed);
         BackupFiles.writeForced(part.resolve(BackupFiles.COMPLETE), "complete " + clock.instant() + "\n");
         BackupFiles.forceDirectory(part);
@@ -202,7 +209,9 @@ public class BackupService {
                     BackupRestore.restore(backup, restored);
                     try (ScratchDatabase.Running server = database.start(restored.resolve("pg"))) {
                         JdbcClient restoredJdbc = JdbcClient.create(server.dataSource());
-                        IntegrityReport report = ArchiveIntegrity.of(restoredJdbc, new FileBlobStore(restored.resolve("blobs")),
+                        IntegrityReport report = ArchiveIntegrity.of(restoredJdbc, new FileBlobStore(restored.resolve("blobs"),
+                                        new JdbcContentKeyStore(restoredJdbc, clock),
+                                        ContentCipher.withMasterKeyset(restored.resolve(ContentCipher.KEYSET_IN_DATA_DIR))),
                                 new DataSourceTransactionManager(server.dataSource()), clock).check();
                         report.findings().forEach(f -> findings.add(f.kind() + ": " + f.what()));
                         documents = restoredJdbc.sql("select count(*) from document").query(Long.class).single();

@@ -2,12 +2,9 @@ package vn.gov.hanoi.lienthong.archive.checkpoint;
 
 import java.time.Instant;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-
-import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
+import vn.gov.hanoi.lienthong.archive.ArchiveXml;
 import vn.gov.hanoi.lienthong.core.signature.HubSigner;
 
 /**
@@ -24,7 +21,7 @@ import vn.gov.hanoi.lienthong.core.signature.HubSigner;
  */
 public final class CheckpointXml {
 
-    public static final String NAMESPACE = "http://lienthong.hanoi.gov.vn/archive/v1";
+    public static final String NAMESPACE = ArchiveXml.NAMESPACE;
     static final String TREE_HASHING = "RFC 9162 2.1 (SHA-256; leaves: the ledger entries' hashes in order)";
 
     private CheckpointXml() {
@@ -32,32 +29,16 @@ public final class CheckpointXml {
 
     static byte[] signed(HubSigner signer, long number, long firstSeq, long lastSeq, String root, String previousRoot,
                          String lastEntryHash, Instant sealedAt) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            Document xml = factory.newDocumentBuilder().newDocument();
-            Element checkpoint = xml.createElementNS(NAMESPACE, "lt:Checkpoint");
-            checkpoint.setAttributeNS(XMLConstants.XMLNS_ATTRIBUTE_NS_URI, "xmlns:lt", NAMESPACE);
-            xml.appendChild(checkpoint);
-            add(xml, checkpoint, "Number", Long.toString(number));
-            add(xml, checkpoint, "FirstEntry", Long.toString(firstSeq));
-            add(xml, checkpoint, "LastEntry", Long.toString(lastSeq));
-            add(xml, checkpoint, "TreeSize", Long.toString(lastSeq - firstSeq + 1));
-            add(xml, checkpoint, "MerkleRoot", root);
-            add(xml, checkpoint, "PreviousRoot", previousRoot);
-            add(xml, checkpoint, "LastEntryHash", lastEntryHash);
-            add(xml, checkpoint, "SealedAt", sealedAt.toString());
-            add(xml, checkpoint, "TreeHashing", TREE_HASHING);
-            return signer.sign(xml, checkpoint);
-        } catch (javax.xml.parsers.ParserConfigurationException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void add(Document xml, Element parent, String name, String value) {
-        Element element = xml.createElementNS(NAMESPACE, "lt:" + name);
-        element.setTextContent(value);
-        parent.appendChild(element);
+        Element checkpoint = ArchiveXml.newRoot("Checkpoint");
+        ArchiveXml.add(checkpoint, "Number", number);
+        ArchiveXml.add(checkpoint, "FirstEntry", firstSeq);
+        ArchiveXml.add(checkpoint, "LastEntry", lastSeq);
+        ArchiveXml.add(checkpoint, "TreeSize", lastSeq - firstSeq + 1);
+        ArchiveXml.add(checkpoint, "MerkleRoot", root);
+        ArchiveXml.add(checkpoint, "PreviousRoot", previousRoot);
+        ArchiveXml.add(checkpoint, "LastEntryHash", lastEntryHash);
+        ArchiveXml.add(checkpoint, "SealedAt", sealedAt);
+        ArchiveXml.add(checkpoint, "TreeHashing", TREE_HASHING);
+        return signer.sign(checkpoint.getOwnerDocument(), checkpoint);
     }
 }

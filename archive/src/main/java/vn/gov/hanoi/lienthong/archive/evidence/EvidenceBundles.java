@@ -85,9 +85,13 @@ public class EvidenceBundles {
     private final Clock clock;
     private final ObjectMapper json;
 
+    private final vn.gov.hanoi.lienthong.archive.retention.DocumentDestructions destructions;
+
     public EvidenceBundles(DocumentStore documents, DeliveryStore deliveries, Ledger ledger, CheckpointService sealing,
                            CheckpointStore checkpoints, BlobStore blobs, SignedDocuments signed, HubSigner signer,
-                           JdbcClient jdbc, Clock clock, ObjectMapper json) {
+                           JdbcClient jdbc, Clock clock, ObjectMapper json,
+                           vn.gov.hanoi.lienthong.archive.retention.DocumentDestructions destructions) {
+        this.destructions = destructions;
         this.documents = documents;
         this.deliveries = deliveries;
         this.ledger = ledger;
@@ -127,6 +131,7 @@ public class EvidenceBundles {
      */
     private byte[] bundle(DocumentRecord document, String onlyStatusesOf) {
         UUID documentId = document.id();
+        destructions.refuseIfDestroyed(documentId);
         List<Ledger.LedgerEntry> entries = ledger.entriesOf(documentId);
         // An entry not yet closed by a checkpoint gets one now (on demand), so that every entry has its proof.
         if (!entries.isEmpty() && checkpoints.covering(entries.get(entries.size() - 1).seq()).isEmpty()) {

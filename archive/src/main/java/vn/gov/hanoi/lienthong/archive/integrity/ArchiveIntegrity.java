@@ -104,13 +104,16 @@ public class ArchiveIntegrity {
                 .collect(Collectors.toMap(Ledger.LedgerEntry::documentId, Ledger.LedgerEntry::payloadSha256, (a, b) -> a));
         Map<UUID, List<String>> attachmentsByDocument = new java.util.HashMap<>();
         for (Stored attachment : jdbc.sql("""
-                        select document_id, sha256, 'file ' || position || ' (' || name || ')' as what
-                        from attachment order by document_id, position""").query(Stored.class).list()) {
+                        select document_id, sha256, 'file ' || position || ' (' || name || ')' as what,
+                               exists (select 1 from document_destruction x where x.document_id = a.document_id) as destroyed
+                        from attachment a order by document_id, position""").query(Stored.class).list()) {
             attachmentsByDocument.computeIfAbsent(attachment.documentId(), d -> new ArrayList<>()).add(attachment.sha256());
             hashed += checkBlob(attachment, findings);
         }
-        for (Stored envelope : jdbc.sql("select id as document_id, envelope_sha256 as sha256, 'envelope' as what from document")
-                .query(Stored.class).list()) {
+        for (Stored envelope : jdbc.sql("""
+                        select id as document_id, envelope_sha256 as sha256, 'envelope' as what,
+                               exists (select 1 from document_destruction x where x.document_id = d.id) as destroyed
+                        from document d""").query(Stored.class).list()) {
             hashed += checkBlob(envelope, findings);
             String entered = recordedPayloads.get(envelope.documentId());
             if (entered != null && !entered.equals(RecordService.contentDigest(envelope.sha256(),
@@ -123,23 +126,31 @@ public class ArchiveIntegrity {
             }
         }
         for (Stored message : jdbc.sql("""
-                        select document_id, message_sha256 as sha256, 'status ' || status_code || ' of ' || organ_id as what
-                        from status_event where message_sha256 is not null""").query(Stored.class).list()) {
+                        select document_id, message_sha256 as sha256, 'status ' || status_code || ' of ' || organ_id as what,
+                               exists (select 1 from document_destruction x where x.document_id = e.document_id) as destroyed
+                        from status_event e where message_sha256 is not null""").query(Stored.class).list()) {
             hashed += checkBlob(message, findings);
         }
         return hashed;
     }
 
     private int checkBlob(Stored stored, List<IntegrityReport.Finding> findings) {
+        // A destroyed document's content is gone by approval; its hashes and its ledger entries are still checked.
+        if (stored.destroyed()) return 0;
         String actual;
         try (InputStream in = blobs.open(stored.sha256())) {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[64 * 1024];
             for (int n; (n = in.read(buffer)) > 0; ) sha256.update(buffer, 0, n);
             actual = HexFormat.of().formatHex(sha256.digest());
-        } catch (IOException e) {
+        } catch (java.nio.file.NoSuchFileException e) {
             findings.add(new IntegrityReport.Finding("BLOB", null, stored.documentId(), "the " + stored.what()
                     + " of document " + stored.documentId() + " is missing from the blob store (" + stored.sha256() + ")"));
+            return 1;
+        } catch (IOException e) {
+            findings.add(new IntegrityReport.Finding("BLOB", null, stored.documentId(), "the " + stored.what()
+                    + " of document " + stored.documentId() + " cannot be decrypted: it has changed in the blob store or its key "
+                    + "is gone (" + stored.sha256() + ": " + e.getMessage() + ")"));
             return 1;
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -152,6 +163,6 @@ public class ArchiveIntegrity {
         return 1;
     }
 
-    record Stored(UUID documentId, String sha256, String what) {
+    record Stored(UUID documentId, String sha256, String what, boolean destroyed) {
     }
 }

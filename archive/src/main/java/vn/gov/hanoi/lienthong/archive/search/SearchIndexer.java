@@ -61,6 +61,7 @@ public class SearchIndexer {
                             select d.id from document d
                             where d.state in ('RECORDED', 'DISPATCHED')
                               and not exists (select 1 from search_document s where s.document_id = d.id)
+                              and not exists (select 1 from document_destruction x where x.document_id = d.id)
                               and not (d.id = any (?))
                             order by d.received_at desc limit 1""")
                     .param(failing.toArray(UUID[]::new)).query(UUID.class).list();
@@ -116,11 +117,15 @@ public class SearchIndexer {
             files.add(attachment.position() + ":" + extracted.source() + ":" + extracted.text().length());
         }
         String all = metadata + "\n" + body;
+        // Not for a document destroyed while its text was read (a destruction run deletes the text again after its commit,
+        // for one whose text came in just before).
         jdbc.sql("""
                         insert into search_document (document_id, metadata, body, files, indexed_at, words, words_unaccented)
-                        values (?, ?, ?, ?, ?, to_tsvector('simple', ?), to_tsvector('simple', lienthong_unaccent(?)))
+                        select ?, ?, ?, ?, ?, to_tsvector('simple', ?), to_tsvector('simple', lienthong_unaccent(?))
+                        where not exists (select 1 from document_destruction x where x.document_id = ?)
                         on conflict (document_id) do nothing""")
-                .params(documentId, metadata, body.toString(), String.join(" ", files), Timestamp.from(clock.instant()), all, all)
+                .params(documentId, metadata, body.toString(), String.join(" ", files), Timestamp.from(clock.instant()), all, all,
+                        documentId)
                 .update();
         LOG.debug("Indexed document {} for the search: {}", documentId, files);
     }

@@ -10,6 +10,10 @@ public enum AuditAction {
     CERTIFY_COPY,
     /** An archivist changed a document's archive metadata (never its content). */
     RECLASSIFY,
+    /** A legal hold placed on a document or released. */
+    LEGAL_HOLD,
+    /** A document put on a destruction list, or the list approved or rejected. */
+    DESTRUCTION_LIST,
     /** A document's content was destroyed by an approved list. */
     DESTROY,
     /** An administrative change: an operator's action on deliveries, agencies or the directory. */

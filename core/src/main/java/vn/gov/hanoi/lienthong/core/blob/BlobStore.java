@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Content-addressed storage of envelopes and attachments. Messages on the broker carry only the hash
+ * Content-addressed storage of envelopes, attachments and status messages, encrypted at rest under a key per blob. Messages on the broker carry only the hash
  * (claim check); the bytes never travel through it.
  */
 public interface BlobStore {
@@ -23,6 +23,12 @@ public interface BlobStore {
             return in.readAllBytes();
         }
     }
+
+    /**
+     * Removes a blob's file (a destruction run's, once the blob's content key is destroyed and no document still refers
+     * to it). Nothing happens when it is not there.
+     */
+    void delete(String sha256) throws IOException;
 
     /** Whether a blob can be written and made durable now (a readiness check): throws when it cannot. */
     void checkWritable() throws IOException;

@@ -15,25 +15,40 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.io.ByteArrayInputStream;
+import java.io.SequenceInputStream;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Blobs as files under {@code root/ab/cd/abcdef…}. A blob is written to a temporary file, forced to disk,
- * then moved into place atomically and its directory forced too: after {@link #store} returns, a crash
- * of the machine loses nothing, and a crash before leaves at most an orphan temporary file.
+ * Blobs as files under {@code root/ab/cd/abcdef…}, named by the SHA-256 of their content and encrypted under a key of
+ * their own ({@link ContentCipher}; the wrapped key in the {@link ContentKeyStore}). A blob is written to a temporary
+ * file, forced to disk, its key kept, then moved into place atomically and its directory forced too: after
+ * {@link #store} returns, a crash of the machine loses nothing, and a crash before leaves at most an orphan file
+ * (a temporary one, or one whose key was never committed — the next store of the same content replaces it).
+ *
+ * <p>A file begins with {@link #MAGIC} when it is encrypted; a file without it was stored before the hub encrypted
+ * content at rest and is read as it is (storing the same content again encrypts it).
  */
 public final class FileBlobStore implements BlobStore {
+
+    /** The first bytes of an encrypted blob's file; the rest is Tink's streaming ciphertext. */
+    public static final byte[] MAGIC = "LTBLOB1\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     private static final int BUFFER = 64 * 1024;
 
     private final Path root;
     private final Path incoming;
+    private final ContentKeyStore keys;
+    private final ContentCipher cipher;
 
-    public FileBlobStore(Path root) {
+    public FileBlobStore(Path root, ContentKeyStore keys, ContentCipher cipher) {
         this.root = root;
+        this.keys = keys;
+        this.cipher = cipher;
         this.incoming = root.resolve("incoming");
         try {
             Files.createDirectories(incoming);
@@ -55,52 +70,124 @@ public final class FileBlobStore implements BlobStore {
 
     @Override
     public StoredBlob store(InputStream content) throws IOException {
+        ContentCipher.ContentKey key = cipher.newKey();
         Path temporary = incoming.resolve(UUID.randomUUID() + ".part");
         MessageDigest digest = sha256();
-        long size = 0;
-        try (DigestInputStream in = new DigestInputStream(content, digest);
-             FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-            OutputStream out = Channels.newOutputStream(channel);
-            byte[] buffer = new byte[BUFFER];
-            int read;
-            while ((read = in.read(buffer)) != -1) {
-                out.write(buffer, 0, read);
-                size += read;
-            }
-            channel.force(true);
+        long size;
+        try (DigestInputStream in = new DigestInputStream(content, digest)) {
+            size = writeEncrypted(in, key, temporary);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(temporary);
             throw e;
         }
         String hash = HexFormat.of().formatHex(digest.digest());
         Path target = pathOf(hash);
-        if (Files.exists(target)) {
-            Files.delete(temporary);
-        } else {
-            Files.createDirectories(target.getParent());
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException e) {
-                // Another request stored the same bytes at the same moment: identical content, keep theirs.
-                Files.deleteIfExists(temporary);
+        try {
+            if (keys.keepUnlessPresent(hash, key.wrapped())) {
+                // This key is the blob's now: its file goes in place, over an orphan or a file stored before encryption.
+                moveIntoPlace(temporary, target);
+            } else if (Files.exists(target)) {
+                Files.delete(temporary);
+            } else {
+                // The content has a key but no file (a crash between the two): write it again under that key.
+                ContentCipher.ContentKey kept = cipher.unwrap(keys.find(hash).orElseThrow(() ->
+                        new IOException("the content key of blob " + hash + " vanished while it was stored")));
+                Path again = incoming.resolve(UUID.randomUUID() + ".part");
+                try (InputStream plain = decrypting(temporary, key)) {
+                    writeEncrypted(plain, kept, again);
+                } finally {
+                    Files.deleteIfExists(temporary);
+                }
+                moveIntoPlace(again, target);
             }
-            forceDirectory(target.getParent());
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temporary);
+            throw e;
         }
         return new StoredBlob(hash, size);
     }
 
+    private static long writeEncrypted(InputStream in, ContentCipher.ContentKey key, Path file) throws IOException {
+        long size = 0;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            OutputStream raw = Channels.newOutputStream(channel);
+            raw.write(MAGIC);
+            OutputStream encrypted = key.encrypting(new java.io.FilterOutputStream(raw) {
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    flush(); // the channel is forced and closed below, not here
+                }
+            });
+            byte[] buffer = new byte[BUFFER];
+            int read;
+            while ((read = in.read(buffer)) != -1) {
+                encrypted.write(buffer, 0, read);
+                size += read;
+            }
+            encrypted.close(); // the last segment and its tag
+            channel.force(true);
+        }
+        return size;
+    }
+
+    private void moveIntoPlace(Path temporary, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        forceDirectory(target.getParent());
+    }
+
+    private InputStream decrypting(Path file, ContentCipher.ContentKey key) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        try {
+            in.readNBytes(MAGIC.length);
+            return key.decrypting(in);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
     @Override
     public InputStream open(String sha256) throws IOException {
+        InputStream in;
         try {
-            return Files.newInputStream(pathOf(sha256));
+            in = Files.newInputStream(pathOf(sha256));
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException("blob " + sha256 + " is not in the store under " + root.toAbsolutePath());
+        }
+        try {
+            byte[] head = in.readNBytes(MAGIC.length);
+            if (!Arrays.equals(head, MAGIC)) {
+                return new SequenceInputStream(new ByteArrayInputStream(head), in); // stored before encryption at rest
+            }
+            byte[] wrapped = keys.find(sha256).orElseThrow(() -> new ContentKeyGoneException(sha256));
+            return cipher.unwrap(wrapped).decrypting(in);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
         }
     }
 
     @Override
     public boolean contains(String sha256) {
-        return Files.exists(pathOf(sha256));
+        Path file = pathOf(sha256);
+        if (!Files.exists(file)) return false;
+        try (InputStream in = Files.newInputStream(file)) {
+            return !Arrays.equals(in.readNBytes(MAGIC.length), MAGIC) || keys.find(sha256).isPresent();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void delete(String sha256) throws IOException {
+        Path file = pathOf(sha256);
+        if (Files.deleteIfExists(file)) forceDirectory(file.getParent());
     }
 
     private Path pathOf(String sha256) {

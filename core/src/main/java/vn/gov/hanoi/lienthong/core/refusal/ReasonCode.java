@@ -117,6 +117,15 @@ public enum ReasonCode {
     DOCUMENT_NOT_FOUND(
             "Không có văn bản %s trên trục liên thông.",
             "There is no document %s on the hub."),
+    DOCUMENT_DESTROYED(
+            "Nội dung văn bản %s đã bị hủy theo danh sách hủy %s đã được phê duyệt; chỉ còn siêu dữ liệu và biên bản hủy.",
+            "The content of document %s was destroyed by the approved destruction list %s; only its metadata and the destruction record remain."),
+    NOT_DESTRUCTIBLE(
+            "Văn bản %s không thể đưa vào danh sách hủy: %s",
+            "Document %s cannot be put on a destruction list: %s"),
+    DESTRUCTION_LIST_STATE(
+            "Danh sách hủy %s đang ở trạng thái %s: %s",
+            "Destruction list %s is %s: %s"),
     NOT_A_RECIPIENT(
             "Văn bản %s không gửi đến cơ quan %s.",
             "Document %s is not addressed to agency %s."),

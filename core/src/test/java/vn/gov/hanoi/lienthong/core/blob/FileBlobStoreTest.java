@@ -23,7 +23,7 @@ class FileBlobStoreTest {
 
     @Test
     void storesContentUnderItsHashOnceAndReadsItBack() throws Exception {
-        FileBlobStore store = new FileBlobStore(root);
+        FileBlobStore store = KeysInMemory.blobStore(root);
         byte[] content = "Công văn số 123/UBND-VP".getBytes(StandardCharsets.UTF_8);
         String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
 
@@ -43,7 +43,7 @@ class FileBlobStoreTest {
 
     @Test
     void aFailedWriteLeavesNothingBehind() throws Exception {
-        FileBlobStore store = new FileBlobStore(root);
+        FileBlobStore store = KeysInMemory.blobStore(root);
         InputStream failing = new InputStream() {
             private int left = 10_000;
 
@@ -62,7 +62,92 @@ class FileBlobStoreTest {
 
     @Test
     void refusesANameThatIsNotAHash() {
-        FileBlobStore store = new FileBlobStore(root);
+        FileBlobStore store = KeysInMemory.blobStore(root);
         assertThatThrownBy(() -> store.open("../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void contentIsEncryptedAtRestUnderItsOwnKeyAndUnreadableOnceTheKeyIsDestroyed() throws Exception {
+        KeysInMemory keys = new KeysInMemory();
+        FileBlobStore store = new FileBlobStore(root, keys, ContentCipher.withMasterKeyset(root.resolveSibling("master.json")));
+        byte[] content = "Quyết định số 57/2013/QĐ-UBND về quản lý văn bản điện tử".getBytes(StandardCharsets.UTF_8);
+        StoredBlob stored = store.store(new ByteArrayInputStream(content));
+        StoredBlob other = store.store(new ByteArrayInputStream("another".getBytes(StandardCharsets.UTF_8)));
+
+        byte[] onDisk = Files.readAllBytes(fileOf(stored.sha256()));
+        assertThat(new String(onDisk, StandardCharsets.ISO_8859_1)).startsWith("LTBLOB1\n").doesNotContain("57/2013");
+        assertThat(keys.find(stored.sha256())).as("a key of its own").isPresent()
+                .get().isNotEqualTo(keys.find(other.sha256()).orElseThrow());
+
+        assertThat(keys.destroy(stored.sha256())).isTrue();
+        assertThatThrownBy(() -> store.open(stored.sha256())).isInstanceOf(ContentKeyGoneException.class);
+        assertThat(store.contains(stored.sha256())).isFalse();
+        store.delete(stored.sha256());
+        assertThat(Files.exists(fileOf(stored.sha256()))).isFalse();
+        // The ciphertext put back, as a copy kept aside would be: still nothing to decrypt it with.
+        Files.write(fileOf(stored.sha256()), onDisk);
+        assertThatThrownBy(() -> store.open(stored.sha256())).isInstanceOf(ContentKeyGoneException.class);
+        try (InputStream in = store.open(other.sha256())) {
+            assertThat(in.readAllBytes()).as("the other blob untouched").isEqualTo("another".getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void aFileOfSeveralSegmentsStreamsBothWaysAndAChangedByteIsRefused() throws Exception {
+        FileBlobStore store = KeysInMemory.blobStore(root);
+        byte[] content = new byte[3 * 1024 * 1024 + 12345];
+        new java.util.Random(57).nextBytes(content);
+        StoredBlob stored = store.store(new ByteArrayInputStream(content));
+        try (InputStream in = store.open(stored.sha256())) {
+            assertThat(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes()))
+                    .isEqualTo(MessageDigest.getInstance("SHA-256").digest(content));
+        }
+        Path file = fileOf(stored.sha256());
+        byte[] changed = Files.readAllBytes(file);
+        changed[changed.length / 2] ^= 0x01;
+        Files.write(file, changed);
+        assertThatThrownBy(() -> {
+            try (InputStream in = store.open(stored.sha256())) {
+                in.readAllBytes();
+            }
+        }).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void aBlobStoredBeforeEncryptionIsReadAsItIsAndEncryptedWhenStoredAgain() throws Exception {
+        KeysInMemory keys = new KeysInMemory();
+        FileBlobStore store = new FileBlobStore(root, keys, ContentCipher.withMasterKeyset(root.resolveSibling("master.json")));
+        byte[] content = "Công văn cũ, lưu trước khi mã hóa".getBytes(StandardCharsets.UTF_8);
+        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        Files.createDirectories(fileOf(sha).getParent());
+        Files.write(fileOf(sha), content);
+        try (InputStream in = store.open(sha)) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+        store.store(new ByteArrayInputStream(content));
+        assertThat(Files.readAllBytes(fileOf(sha))).startsWith(FileBlobStore.MAGIC);
+        try (InputStream in = store.open(sha)) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+    }
+
+    @Test
+    void aKeyKeptWhoseFileNeverArrivedIsUsedWhenTheContentComesAgain() throws Exception {
+        KeysInMemory keys = new KeysInMemory();
+        FileBlobStore store = new FileBlobStore(root, keys, ContentCipher.withMasterKeyset(root.resolveSibling("master.json")));
+        byte[] content = "Tờ trình số 12/TTr-SNV".getBytes(StandardCharsets.UTF_8);
+        StoredBlob stored = store.store(new ByteArrayInputStream(content));
+        byte[] key = keys.find(stored.sha256()).orElseThrow();
+        Files.delete(fileOf(stored.sha256())); // as after a crash between the key's commit and the file's move
+
+        store.store(new ByteArrayInputStream(content));
+        assertThat(keys.find(stored.sha256())).get().isEqualTo(key);
+        try (InputStream in = store.open(stored.sha256())) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+    }
+
+    private Path fileOf(String sha) {
+        return root.resolve(sha.substring(0, 2)).resolve(sha.substring(2, 4)).resolve(sha);
     }
 }

@@ -29,7 +29,7 @@ final class Inspections {
     }
 
     static InspectedDocument inspected(Path blobRoot, byte[] envelope, NamedFile... files) {
-        FileBlobStore blobs = new FileBlobStore(blobRoot);
+        FileBlobStore blobs = vn.gov.hanoi.lienthong.core.blob.KeysInMemory.blobStore(blobRoot);
         List<AttachmentRecord> attachments = new ArrayList<>();
         try {
             for (NamedFile file : files) {

@@ -83,6 +83,9 @@ public class HubSecurityConfiguration {
         RequestMatcher reports = PathPatternRequestMatcher.withDefaults().matcher("/api/v1/reports/**");
         // The archive (archive module): its documents for archivists and an agency's people, its audit trail for auditors.
         RequestMatcher auditTrail = PathPatternRequestMatcher.withDefaults().matcher("/api/v1/archive/audit");
+        // Destruction lists and their signed records: followed by auditors too (the service refuses anyone else's changes).
+        RequestMatcher destructionLists = PathPatternRequestMatcher.withDefaults().matcher(org.springframework.http.HttpMethod.GET,
+                "/api/v1/archive/destruction-lists/**");
         RequestMatcher archive = new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/v1/archive/**"),
                 PathPatternRequestMatcher.withDefaults().matcher("/archive/**"));
         // The code flow with the city's OpenID Connect provider: out to it, and back.
@@ -99,6 +102,7 @@ public class HubSecurityConfiguration {
                         .requestMatchers(agencyPeople).hasAnyRole(Role.CLERK.name(), Role.LEADER.name())
                         .requestMatchers(reports).hasAnyRole(Role.CLERK.name(), Role.LEADER.name(), Role.REPORTER.name())
                         .requestMatchers(auditTrail).hasRole(Role.AUDITOR.name())
+                        .requestMatchers(destructionLists).hasAnyRole(Role.ARCHIVIST.name(), Role.LEADER.name(), Role.AUDITOR.name())
                         .requestMatchers(archive).hasAnyRole(Role.ARCHIVIST.name(), Role.CLERK.name(), Role.LEADER.name())
                         .requestMatchers(EndpointRequest.to("prometheus"))
                                 .hasAnyRole(Role.OPERATOR.name(), ScrapeTokenFilter.SCRAPER)
