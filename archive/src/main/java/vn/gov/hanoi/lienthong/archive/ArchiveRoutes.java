@@ -13,10 +13,13 @@ import vn.gov.hanoi.lienthong.routes.HubRouteBuilder;
  * The archive's timed work, singleton (one node of a cluster runs it): every {@code hub.archive.checkpoint.interval}
  * a checkpoint over the ledger entries since the last one, and the timestamps of the checkpoints still without one;
  * every {@code hub.archive.search.interval} the recorded documents not yet indexed for the search; every
- * {@code hub.archive.backup.interval} a backup, every {@code hub.archive.backup.verify-interval} its verification.
+ * {@code hub.archive.backup.interval} a backup, every {@code hub.archive.backup.verify-interval} its verification;
+ * once after each start, the encryption of blobs an earlier version stored in plaintext.
  */
 @Component
 public class ArchiveRoutes extends HubRouteBuilder {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ArchiveRoutes.class);
 
     private final CheckpointService checkpoints;
     private final Duration interval;
@@ -27,11 +30,14 @@ public class ArchiveRoutes extends HubRouteBuilder {
     private final Duration backupInterval;
     private final Duration verifyInterval;
 
-    public ArchiveRoutes(CheckpointService checkpoints, @Value("${hub.archive.checkpoint.interval:1h}") Duration interval,
+    private final vn.gov.hanoi.lienthong.core.blob.BlobStore blobs;
+
+    public ArchiveRoutes(vn.gov.hanoi.lienthong.core.blob.BlobStore blobs, CheckpointService checkpoints, @Value("${hub.archive.checkpoint.interval:1h}") Duration interval,
                          SearchIndexer search, @Value("${hub.archive.search.interval:10s}") Duration searchInterval,
                          vn.gov.hanoi.lienthong.archive.backup.BackupService backups,
                          @Value("${hub.archive.backup.interval:1d}") Duration backupInterval,
                          @Value("${hub.archive.backup.verify-interval:1d}") Duration verifyInterval) {
+        this.blobs = blobs;
         this.backups = backups;
         this.backupInterval = backupInterval;
         this.verifyInterval = verifyInterval;
@@ -55,5 +61,12 @@ public class ArchiveRoutes extends HubRouteBuilder {
         from(singleton("archive-backup-verify", verifyInterval, verifyInterval)).routeId("archive-backup-verify")
                 .filter(exchange -> backups.configured())
                 .process(exchange -> backups.verifyLatest());
+        // Once a start: the blobs an earlier version stored in plaintext, encrypted so that they can be destroyed too.
+        from(singleton("archive-blobs-encrypt", Duration.ofDays(1), Duration.ofSeconds(30)) + "&repeatCount=1")
+                .routeId("archive-blobs-encrypt")
+                .process(exchange -> {
+                    long encrypted = blobs.encryptStoredInPlaintext(Duration.ofMillis(5));
+                    if (encrypted > 0) LOG.info("Encrypted {} blob(s) stored in plaintext by an earlier version", encrypted);
+                });
     }
 }

@@ -145,6 +145,8 @@ class RetentionTest extends HubIntegrationTest {
         HttpResponse<byte[]> view = people.get("/api/v1/archive/documents/" + listed, DemoPeople.LUUTRU);
         assertThat(PeopleHttp.json(view).path("destroyed").path("listId").asText()).isEqualTo(list);
 
+        assertThat(PeopleHttp.json(people.get("/api/v1/archive/documents/" + held, DemoPeople.LUUTRU)).path("legalHold")
+                .path("reason").asText()).isEqualTo("Khiếu nại đang được giải quyết");
         // The held one, the unlisted one and the shared file: whole.
         assertThat(people.get("/api/v1/archive/documents/" + held + "/files/0", DemoPeople.LUUTRU).statusCode()).isEqualTo(200);
         HttpResponse<byte[]> shared = people.get("/api/v1/archive/documents/" + unlisted + "/files/0", DemoPeople.LUUTRU);

@@ -22,7 +22,8 @@ class SingletonWorkTest extends HubIntegrationTest {
     @Test
     void everySingletonIsARouteOnANamedTimer() {
         for (String id : List.of("mail-intake", "watchdog-flag", "alerts-evaluate", "alerts-publish", "events-publish",
-                "archive-checkpoint-seal")) {
+                "archive-checkpoint-seal", "archive-search-index", "archive-backup-run", "archive-backup-verify",
+                "archive-blobs-encrypt")) {
             Route route = camel.getRoute(id);
             assertThat(route).as("route %s", id).isNotNull();
             assertThat(route.getEndpoint().getEndpointUri()).as("route %s", id).startsWith("timer://")

@@ -21,6 +21,7 @@ import org.w3c.dom.Element;
 import vn.gov.hanoi.lienthong.archive.ArchiveXml;
 import vn.gov.hanoi.lienthong.archive.evidence.EvidenceBundles;
 import vn.gov.hanoi.lienthong.archive.retention.DocumentDestructions;
+import vn.gov.hanoi.lienthong.archive.retention.LegalHolds;
 import vn.gov.hanoi.lienthong.core.audit.AuditAction;
 import vn.gov.hanoi.lienthong.core.audit.AuditTrail;
 import vn.gov.hanoi.lienthong.core.blob.BlobStore;
@@ -54,11 +55,13 @@ public class ArchiveService {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final DocumentDestructions destructions;
+    private final LegalHolds holds;
 
     public ArchiveService(DocumentStore documents, DeliveryStore deliveries, BlobStore blobs, EvidenceBundles evidence,
                           AuditTrail audit, HubSigner signer, JdbcClient jdbc, TransactionTemplate transaction, Clock clock,
-                          DocumentDestructions destructions) {
+                          DocumentDestructions destructions, LegalHolds holds) {
         this.destructions = destructions;
+        this.holds = holds;
         this.documents = documents;
         this.deliveries = deliveries;
         this.blobs = blobs;
@@ -77,7 +80,7 @@ public class ArchiveService {
                 document.recipientOrganIds(), document.codeNotation(), document.subject(), document.receivedAt(),
                 document.state().name(), document.envelopeSha256(), documents.attachments(documentId).stream()
                 .map(a -> new ArchiveDocument.FileView(a.position(), a.name(), a.mediaType(), a.size(), a.sha256())).toList(),
-                record(documentId), destructions.of(documentId).orElse(null));
+                record(documentId), holds.active(documentId).orElse(null), destructions.of(documentId).orElse(null));
     }
 
     /** The envelope's bytes, once the read is in the audit trail. */
@@ -238,10 +241,11 @@ public class ArchiveService {
     public record FileContent(String name, String mediaType, byte[] bytes) {
     }
 
-    /** What the archive shows of a document without its content. */
+    /** What the archive shows of a document without its content: its legal hold and its destruction, when it has them. */
     public record ArchiveDocument(UUID documentId, String senderOrganId, String senderDocumentId, List<String> recipientOrganIds,
                                   String codeNotation, String subject, Instant receivedAt, String state, String envelopeSha256,
-                                  List<FileView> files, ArchiveRecord archive, DocumentDestructions.Destruction destroyed) {
+                                  List<FileView> files, ArchiveRecord archive, LegalHolds.LegalHold legalHold,
+                                  DocumentDestructions.Destruction destroyed) {
         public record FileView(int position, String name, String mediaType, long size, String sha256) {
         }
     }

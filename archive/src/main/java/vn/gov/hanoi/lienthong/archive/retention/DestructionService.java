@@ -34,7 +34,6 @@ import vn.gov.hanoi.lienthong.archive.access.ArchiveReader;
 import vn.gov.hanoi.lienthong.core.audit.AuditAction;
 import vn.gov.hanoi.lienthong.core.audit.AuditTrail;
 import vn.gov.hanoi.lienthong.core.blob.BlobStore;
-import vn.gov.hanoi.lienthong.core.blob.ContentKeyStore;
 import vn.gov.hanoi.lienthong.core.record.Ledger;
 import vn.gov.hanoi.lienthong.core.refusal.ReasonCode;
 import vn.gov.hanoi.lienthong.core.refusal.RefusedException;
@@ -72,7 +71,6 @@ public class DestructionService {
     private final RetentionSchedule schedule;
     private final LegalHolds holds;
     private final DocumentDestructions destructions;
-    private final ContentKeyStore keys;
     private final BlobStore blobs;
     private final AuditTrail audit;
     private final Ledger ledger;
@@ -82,14 +80,13 @@ public class DestructionService {
     private final Duration keepRecentlyStored;
 
     public DestructionService(JdbcClient jdbc, RetentionSchedule schedule, LegalHolds holds, DocumentDestructions destructions,
-                              ContentKeyStore keys, BlobStore blobs, AuditTrail audit, Ledger ledger, HubSigner signer,
+                              BlobStore blobs, AuditTrail audit, Ledger ledger, HubSigner signer,
                               TransactionTemplate transaction, Clock clock,
                               @Value("${hub.archive.destruction.keep-recently-stored:PT1H}") Duration keepRecentlyStored) {
         this.jdbc = jdbc;
         this.schedule = schedule;
         this.holds = holds;
         this.destructions = destructions;
-        this.keys = keys;
         this.blobs = blobs;
         this.audit = audit;
         this.ledger = ledger;
@@ -104,21 +101,31 @@ public class DestructionService {
         LegalHolds.requireArchivist(archivist);
         LocalDate today = today();
         List<ExpiredDocument> expired = new ArrayList<>();
-        // The schedule is applied here, in Java, from the same rule as a proposal's check; the SQL narrows to documents
-        // older than the shortest period of all.
+        // The schedule is applied here, in Java, by the same rule as a proposal's check; the SQL narrows to documents
+        // older than the shortest period of all (an archivist's override included).
         int shortest = Math.min(schedule.shortestYears(), jdbc.sql("select coalesce(min(retention_years), 1000) from archive_record")
                 .query(Integer.class).single());
         LocalDate datedBefore = LocalDate.of(today.getYear() - shortest, 1, 1);
-        for (Dated dated : jdbc.sql(DATED + """
-                        where not exists (select 1 from document_destruction x where x.document_id = d.id)
-                          and coalesce(d.promulgation_date, cast(d.received_at at time zone 'Asia/Ho_Chi_Minh' as date)) < ?
-                        order by document_date, d.id""").param(datedBefore).query(Dated.class).list()) {
-            Optional<LocalDate> expires = expiresOn(dated);
-            if (expires.isPresent() && !today.isBefore(expires.get())) {
-                expired.add(new ExpiredDocument(dated.id(), dated.senderOrganId(), dated.codeNotation(), dated.subject(), dated.typeName(),
-                        dated.documentDate(), yearsOf(dated).orElseThrow(), expires.get(), holds.active(dated.id()).isPresent()));
-                if (expired.size() >= limit) break;
+        // Page by page, oldest first (keyset pagination), until enough are found: the archive may hold millions.
+        LocalDate afterDate = LocalDate.of(1, 1, 1);
+        UUID afterId = new UUID(0, 0);
+        while (expired.size() < limit) {
+            List<Dated> page = jdbc.sql("select * from (" + DATED + """
+                            where not exists (select 1 from document_destruction x where x.document_id = d.id)) dated
+                            where document_date < ? and (document_date, id) > (?, ?)
+                            order by document_date, id limit 500""").params(datedBefore, afterDate, afterId).query(Dated.class).list();
+            if (page.isEmpty()) break;
+            for (Dated dated : page) {
+                Optional<LocalDate> expires = expiresOn(dated);
+                if (expires.isPresent() && !today.isBefore(expires.get()) && expired.size() < limit) {
+                    expired.add(new ExpiredDocument(dated.id(), dated.senderOrganId(), dated.codeNotation(), dated.subject(),
+                            dated.typeName(), dated.documentDate(), yearsOf(dated).orElseThrow(), expires.get(),
+                            holds.active(dated.id()).isPresent()));
+                }
             }
+            Dated last = page.get(page.size() - 1);
+            afterDate = last.documentDate();
+            afterId = last.id();
         }
         return expired;
     }
@@ -245,7 +252,13 @@ public class DestructionService {
                 } else if (recent.contains(sha)) {
                     fate.put(sha, "KEPT_STORED_AGAIN_RECENTLY");
                 } else {
-                    keys.destroy(sha);
+                    // The key's row goes first (this transaction holds it: a store of the same content meanwhile waits
+                    // for the commit, then writes a file of its own under a new key), then the file.
+                    try {
+                        blobs.destroy(sha);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("the blob " + sha + " could not be removed; the destruction is rolled back", e);
+                    }
                     fate.put(sha, "DESTROYED");
                     removed.add(sha);
                 }
@@ -272,15 +285,6 @@ public class DestructionService {
                     .params(EXECUTED, archivist.username(), Timestamp.from(now), new String(record, StandardCharsets.UTF_8), recordSha,
                             listId).update();
             ledger.append(Ledger.HUB_ITSELF, "DESTRUCTION " + listId, recordSha, now);
-            // The files go while the keys' rows are still locked by this transaction: a store of the same content
-            // meanwhile waits for the commit, then writes a file of its own under a new key.
-            for (String sha : removed) {
-                try {
-                    blobs.delete(sha);
-                } catch (IOException e) {
-                    throw new UncheckedIOException("the blob " + sha + " could not be removed; the destruction is rolled back", e);
-                }
-            }
             LOG.info("Archivist {} executed destruction list {} (decision {} of {}): {} documents destroyed, {} kept on legal hold, "
                             + "{} contents destroyed, {} kept as another document's", archivist.username(), listId,
                     approvedList.decisionReference(), approvedList.decidedBy(), destroyed.size(), held.size(), removed.size(),

@@ -25,10 +25,17 @@ public interface BlobStore {
     }
 
     /**
-     * Removes a blob's file (a destruction run's, once the blob's content key is destroyed and no document still refers
-     * to it). Nothing happens when it is not there.
+     * Destroys a blob (a destruction run's, once no document still refers to it): its content key, in the caller's
+     * transaction, so that its ciphertext — and every copy of it — can no longer be decrypted, then its file.
+     * @return whether it had a key (a blob stored in plaintext by an earlier version has none: its file is removed)
      */
-    void delete(String sha256) throws IOException;
+    boolean destroy(String sha256) throws IOException;
+
+    /**
+     * Encrypts, each under a key of its own, the blobs stored before the hub encrypted content at rest (an upgraded
+     * hub's), resting this long after each so that the exchange keeps its pace. @return how many it encrypted
+     */
+    long encryptStoredInPlaintext(java.time.Duration restBetweenFiles) throws IOException;
 
     /** Whether a blob can be written and made durable now (a readiness check): throws when it cannot. */
     void checkWritable() throws IOException;

@@ -17,7 +17,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.io.ByteArrayInputStream;
 import java.io.SequenceInputStream;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -30,13 +33,15 @@ import java.util.regex.Pattern;
  * (a temporary one, or one whose key was never committed — the next store of the same content replaces it).
  *
  * <p>A file begins with {@link #MAGIC} when it is encrypted; a file without it was stored before the hub encrypted
- * content at rest and is read as it is (storing the same content again encrypts it).
+ * content at rest and is read as it is until {@link #encryptStoredInPlaintext} (or a store of the same content)
+ * encrypts it.
  */
 public final class FileBlobStore implements BlobStore {
 
     /** The first bytes of an encrypted blob's file; the rest is Tink's streaming ciphertext. */
     public static final byte[] MAGIC = "LTBLOB1\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FileBlobStore.class);
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     private static final int BUFFER = 64 * 1024;
 
@@ -44,6 +49,7 @@ public final class FileBlobStore implements BlobStore {
     private final Path incoming;
     private final ContentKeyStore keys;
     private final ContentCipher cipher;
+    private final UnwrappedKeys unwrapped = new UnwrappedKeys();
 
     public FileBlobStore(Path root, ContentKeyStore keys, ContentCipher cipher) {
         this.root = root;
@@ -85,6 +91,7 @@ public final class FileBlobStore implements BlobStore {
         try {
             if (keys.keepUnlessPresent(hash, key.wrapped())) {
                 // This key is the blob's now: its file goes in place, over an orphan or a file stored before encryption.
+                unwrapped.put(hash, key);
                 moveIntoPlace(temporary, target);
             } else if (Files.exists(target)) {
                 Files.delete(temporary);
@@ -98,6 +105,7 @@ public final class FileBlobStore implements BlobStore {
                 } finally {
                     Files.deleteIfExists(temporary);
                 }
+                unwrapped.put(hash, kept);
                 moveIntoPlace(again, target);
             }
         } catch (IOException | RuntimeException e) {
@@ -165,8 +173,12 @@ public final class FileBlobStore implements BlobStore {
             if (!Arrays.equals(head, MAGIC)) {
                 return new SequenceInputStream(new ByteArrayInputStream(head), in); // stored before encryption at rest
             }
-            byte[] wrapped = keys.find(sha256).orElseThrow(() -> new ContentKeyGoneException(sha256));
-            return cipher.unwrap(wrapped).decrypting(in);
+            ContentCipher.ContentKey key = unwrapped.get(sha256);
+            if (key == null) {
+                key = cipher.unwrap(keys.find(sha256).orElseThrow(() -> new ContentKeyGoneException(sha256)));
+                unwrapped.put(sha256, key);
+            }
+            return key.decrypting(in);
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
@@ -185,9 +197,95 @@ public final class FileBlobStore implements BlobStore {
     }
 
     @Override
-    public void delete(String sha256) throws IOException {
+    public boolean destroy(String sha256) throws IOException {
         Path file = pathOf(sha256);
+        boolean hadKey = keys.destroy(sha256);
+        unwrapped.forget(sha256);
         if (Files.deleteIfExists(file)) forceDirectory(file.getParent());
+        return hadKey;
+    }
+
+    @Override
+    public long encryptStoredInPlaintext(Duration restBetweenFiles) throws IOException {
+        List<Path> plaintext;
+        try (Stream<Path> files = Files.walk(root)) {
+            plaintext = files.filter(file -> !file.startsWith(incoming) && Files.isRegularFile(file)
+                            && SHA256_HEX.matcher(file.getFileName().toString()).matches())
+                    .filter(file -> !startsWithMagic(file)).toList();
+        }
+        long encrypted = 0;
+        for (Path file : plaintext) {
+            String name = file.getFileName().toString();
+            StoredBlob stored;
+            try (InputStream in = Files.newInputStream(file)) {
+                if (startsWithMagic(file)) continue; // stored again meanwhile
+                stored = store(in);
+            } catch (NoSuchFileException vanished) {
+                continue;
+            }
+            if (stored.sha256().equals(name)) {
+                encrypted++;
+            } else {
+                // Its bytes are not those it is named by: left as it is, for the archive's integrity check to report.
+                LOG.warn("Blob {} was not encrypted: its content hashes to {}, not to its name", name, stored.sha256());
+            }
+            try {
+                Thread.sleep(restBetweenFiles.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return encrypted;
+    }
+
+    /**
+     * The keys of the blobs read lately, unwrapped: a file is read many times within seconds (inspection, signature
+     * checks, each delivery), and unwrapping is a database read and a decryption each time. A few thousand, for five
+     * minutes after their last use; a blob's key is forgotten here when the blob is destroyed. (Another hub sharing the
+     * blob store forgets it within those five minutes; its file is gone already.)
+     */
+    private static final class UnwrappedKeys {
+
+        private static final int MOST = 4096;
+        private static final long KEEP_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+
+        private record Kept(ContentCipher.ContentKey key, long lastUsed) {
+        }
+
+        private final java.util.LinkedHashMap<String, Kept> kept = new java.util.LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<String, Kept> eldest) {
+                return size() > MOST;
+            }
+        };
+
+        synchronized ContentCipher.ContentKey get(String sha256) {
+            Kept entry = kept.get(sha256);
+            long now = System.nanoTime();
+            if (entry == null || now - entry.lastUsed() > KEEP_NANOS) {
+                kept.remove(sha256);
+                return null;
+            }
+            kept.put(sha256, new Kept(entry.key(), now));
+            return entry.key();
+        }
+
+        synchronized void put(String sha256, ContentCipher.ContentKey key) {
+            kept.put(sha256, new Kept(key, System.nanoTime()));
+        }
+
+        synchronized void forget(String sha256) {
+            kept.remove(sha256);
+        }
+    }
+
+    private static boolean startsWithMagic(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Arrays.equals(in.readNBytes(MAGIC.length), MAGIC);
+        } catch (IOException e) {
+            return true; // unreadable or gone: nothing to encrypt here
+        }
     }
 
     private Path pathOf(String sha256) {

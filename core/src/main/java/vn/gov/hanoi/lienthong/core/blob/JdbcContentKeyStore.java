@@ -28,14 +28,16 @@ public final class JdbcContentKeyStore implements ContentKeyStore {
 
     @Override
     public boolean keepUnlessPresent(String sha256, byte[] wrapped) {
-        // xmax = 0 on the returned row: inserted now, not updated. The update of last_stored_at is what a destruction
-        // run reads to leave alone content that a document being received right now may refer to.
+        // xmax = 0 on the returned row: inserted now, not updated. last_stored_at is what a destruction run reads to
+        // leave alone content that a document being received right now may refer to; it is moved at most once a
+        // minute (no row returned then), so that content stored again and again does not rewrite its row each time.
         return jdbc.sql("""
                         insert into content_key (sha256, wrapped_key, created_at, last_stored_at) values (?, ?, ?, ?)
                         on conflict (sha256) do update set last_stored_at = excluded.last_stored_at
+                            where content_key.last_stored_at < excluded.last_stored_at - interval '1 minute'
                         returning (xmax = 0) as inserted""")
                 .params(sha256, wrapped, Timestamp.from(clock.instant()), Timestamp.from(clock.instant()))
-                .query(Boolean.class).single();
+                .query(Boolean.class).optional().orElse(false);
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -79,11 +80,13 @@ class FileBlobStoreTest {
         assertThat(keys.find(stored.sha256())).as("a key of its own").isPresent()
                 .get().isNotEqualTo(keys.find(other.sha256()).orElseThrow());
 
-        assertThat(keys.destroy(stored.sha256())).isTrue();
-        assertThatThrownBy(() -> store.open(stored.sha256())).isInstanceOf(ContentKeyGoneException.class);
-        assertThat(store.contains(stored.sha256())).isFalse();
-        store.delete(stored.sha256());
+        try (InputStream in = store.open(stored.sha256())) {
+            assertThat(in.readAllBytes()).isEqualTo(content); // its key now among those unwrapped lately
+        }
+        assertThat(store.destroy(stored.sha256())).isTrue();
+        assertThat(keys.find(stored.sha256())).isEmpty();
         assertThat(Files.exists(fileOf(stored.sha256()))).isFalse();
+        assertThat(store.contains(stored.sha256())).isFalse();
         // The ciphertext put back, as a copy kept aside would be: still nothing to decrypt it with.
         Files.write(fileOf(stored.sha256()), onDisk);
         assertThatThrownBy(() -> store.open(stored.sha256())).isInstanceOf(ContentKeyGoneException.class);
@@ -111,6 +114,32 @@ class FileBlobStoreTest {
                 in.readAllBytes();
             }
         }).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void blobsStoredBeforeEncryptionAreEncryptedInPlaceEachUnderItsOwnKey() throws Exception {
+        KeysInMemory keys = new KeysInMemory();
+        FileBlobStore store = new FileBlobStore(root, keys, ContentCipher.withMasterKeyset(root.resolveSibling("master.json")));
+        List<byte[]> contents = List.of("Báo cáo năm 2019".getBytes(StandardCharsets.UTF_8), "Kế hoạch 2020".getBytes(StandardCharsets.UTF_8));
+        List<String> names = new java.util.ArrayList<>();
+        for (byte[] content : contents) {
+            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            Files.createDirectories(fileOf(sha).getParent());
+            Files.write(fileOf(sha), content);
+            names.add(sha);
+        }
+        StoredBlob already = store.store(new ByteArrayInputStream("mới".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(store.encryptStoredInPlaintext(java.time.Duration.ZERO)).isEqualTo(2);
+        assertThat(store.encryptStoredInPlaintext(java.time.Duration.ZERO)).as("nothing left the second time").isZero();
+        for (int i = 0; i < names.size(); i++) {
+            assertThat(Files.readAllBytes(fileOf(names.get(i)))).startsWith(FileBlobStore.MAGIC);
+            assertThat(keys.find(names.get(i))).isPresent();
+            try (InputStream in = store.open(names.get(i))) {
+                assertThat(in.readAllBytes()).isEqualTo(contents.get(i));
+            }
+        }
+        assertThat(keys.find(already.sha256())).isPresent();
     }
 
     @Test
