@@ -130,7 +130,10 @@ public class DestructionService {
         return expired;
     }
 
-    /** An archivist's proposal: every document on it expired, not on hold, on no other open list, not destroyed. */
+    /**
+     * An archivist's proposal: every document on it expired, not on hold, on no other open list, not destroyed, and
+     * no delivery of it still on its way.
+     */
     public DestructionList propose(ArchiveReader archivist, String title, List<UUID> documentIds) {
         LegalHolds.requireArchivist(archivist);
         if (title == null || title.isBlank()) throw RefusedException.because(ReasonCode.REQUEST_INVALID, "title: required");
@@ -150,6 +153,9 @@ public class DestructionService {
                 if (today.isBefore(expires)) throw notDestructible(documentId, "its retention runs until " + expires);
                 if (destructions.of(documentId).isPresent()) throw notDestructible(documentId, "its content is destroyed already");
                 if (holds.active(documentId).isPresent()) throw notDestructible(documentId, "it is on legal hold");
+                long travelling = jdbc.sql("select count(*) from delivery where document_id = ? and state in ('QUEUED', 'AVAILABLE')")
+                        .param(documentId).query(Long.class).single();
+                if (travelling > 0) throw notDestructible(documentId, "a delivery of it has not finished");
                 Optional<UUID> open = jdbc.sql("""
                                 select l.id from destruction_item i join destruction_list l on l.id = i.list_id
                                 where i.document_id = ? and l.state in ('PROPOSED', 'APPROVED')""").param(documentId)

@@ -36,10 +36,13 @@ public class SearchIndexer {
     private final Clock clock;
 
     private final double busyShare;
+    private final long maxFileBytes;
     private final java.util.Set<UUID> failing = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public SearchIndexer(JdbcClient jdbc, DocumentStore documents, BlobStore blobs, TextExtraction extraction, Clock clock,
-                         @org.springframework.beans.factory.annotation.Value("${hub.archive.search.busy-share:0.2}") double busyShare) {
+                         @org.springframework.beans.factory.annotation.Value("${hub.archive.search.busy-share:0.2}") double busyShare,
+                         @org.springframework.beans.factory.annotation.Value("${hub.archive.search.max-file-bytes:16777216}") long maxFileBytes) {
+        this.maxFileBytes = maxFileBytes;
         this.busyShare = Math.min(1.0, Math.max(0.01, busyShare));
         this.jdbc = jdbc;
         this.documents = documents;
@@ -108,7 +111,10 @@ public class SearchIndexer {
         List<String> files = new ArrayList<>();
         for (AttachmentRecord attachment : documents.attachments(documentId)) {
             TextExtraction.Extracted extracted;
-            try (InputStream in = blobs.open(attachment.sha256())) {
+            if (attachment.size() > maxFileBytes) {
+                // Read whole to extract its text, a file of a gigabyte would take the heap: found by its metadata and name.
+                extracted = new TextExtraction.Extracted(TextExtraction.Source.TOO_LARGE, "");
+            } else try (InputStream in = blobs.open(attachment.sha256())) {
                 extracted = extraction.extract(attachment.name(), attachment.mediaType(), in.readAllBytes());
             } catch (IOException e) {
                 extracted = new TextExtraction.Extracted(TextExtraction.Source.UNREADABLE, "");

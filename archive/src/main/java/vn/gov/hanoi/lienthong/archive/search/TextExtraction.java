@@ -54,7 +54,7 @@ public class TextExtraction {
     }
 
     /** Where a file's words came from. */
-    public enum Source { TEXT_LAYER, OCR, OCR_UNAVAILABLE, DOCUMENT_TEXT, NONE, UNREADABLE }
+    public enum Source { TEXT_LAYER, OCR, OCR_UNAVAILABLE, DOCUMENT_TEXT, NONE, UNREADABLE, TOO_LARGE }
 
     public record Extracted(Source source, String text) {
     }
