@@ -154,8 +154,12 @@ class RetentionTest extends HubIntegrationTest {
         assertThat(shared.body()).isEqualTo(sharedFile);
 
         // The ledger still verifies: the hub's own check, and the verifier offline on the held one's bundle.
+        // (The shared hub also holds other tests' rows made without blobs: only the ledger's findings and these
+        // documents' are this test's.)
         IntegrityReport report = integrity.check();
-        assertThat(report.findings()).as("the hub's own check after the destruction").isEmpty();
+        assertThat(report.findings()).as("the hub's own check after the destruction").noneMatch(f -> f.kind().equals("CHAIN")
+                || f.kind().equals("CHECKPOINT") || f.kind().equals("RECORD")
+                || List.of(listed, held, unlisted).contains(f.documentId()));
         Path trust = Bundles.trustFolder(DATA_DIR.resolve("verifier-trust-" + UUID.randomUUID()), PKI.root(),
                 hubSigner.certificate(), TSA.certificate());
         VerificationReport verified = Bundles.verify(evidence.forAgency(SO_NOI_VU.organId, held), trust);
