@@ -35,6 +35,13 @@ public record ArchiveReader(String username, Set<String> roles, Set<String> orga
         return roles.contains(ARCHIVIST);
     }
 
+    /** Refuses ({@code NOT_PERMITTED}) anyone but an archivist. */
+    public void requireArchivist() {
+        if (!archivist()) {
+            throw vn.gov.hanoi.lienthong.core.refusal.RefusedException.because(vn.gov.hanoi.lienthong.core.refusal.ReasonCode.NOT_PERMITTED);
+        }
+    }
+
     public boolean ofAnAgency() {
         return roles.contains(CLERK) || roles.contains(LEADER);
     }

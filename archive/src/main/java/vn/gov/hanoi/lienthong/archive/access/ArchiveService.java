@@ -116,7 +116,7 @@ public class ArchiveService {
      * XML-DSig tool.
      */
     public byte[] certifiedCopy(ArchiveReader reader, UUID documentId, int position, String purpose) {
-        archivistOnly(reader);
+        reader.requireArchivist();
         DocumentRecord document = readable(reader, documentId);
         destructions.refuseIfDestroyed(documentId);
         if (purpose == null || purpose.isBlank()) throw RefusedException.because(ReasonCode.REQUEST_INVALID, "purpose: required");
@@ -143,7 +143,7 @@ public class ArchiveService {
 
     /** An archivist's reclassification: the archive metadata only, the change (before and after) audited. */
     public ArchiveRecord reclassify(ArchiveReader reader, UUID documentId, ArchiveRecord change, String reason) {
-        archivistOnly(reader);
+        reader.requireArchivist();
         readable(reader, documentId);
         if (reason == null || reason.isBlank()) throw RefusedException.because(ReasonCode.REQUEST_INVALID, "reason: required");
         String level = change.accessLevel() == null ? ArchiveRecord.OPEN : change.accessLevel();
@@ -208,10 +208,6 @@ public class ArchiveService {
             throw RefusedException.because(ReasonCode.NOT_PERMITTED);
         }
         return document;
-    }
-
-    private static void archivistOnly(ArchiveReader reader) {
-        if (!reader.archivist()) throw RefusedException.because(ReasonCode.NOT_PERMITTED);
     }
 
     private AttachmentRecord attachment(UUID documentId, int position) {

@@ -98,7 +98,7 @@ public class DestructionService {
 
     /** The documents whose retention has expired and that are not destroyed, the longest expired first (archivists). */
     public List<ExpiredDocument> expired(ArchiveReader archivist, int limit) {
-        LegalHolds.requireArchivist(archivist);
+        archivist.requireArchivist();
         LocalDate today = today();
         List<ExpiredDocument> expired = new ArrayList<>();
         // The schedule is applied here, in Java, by the same rule as a proposal's check; the SQL narrows to documents
@@ -115,12 +115,13 @@ public class DestructionService {
                             where document_date < ? and (document_date, id) > (?, ?)
                             order by document_date, id limit 500""").params(datedBefore, afterDate, afterId).query(Dated.class).list();
             if (page.isEmpty()) break;
+            Set<UUID> held = Set.copyOf(holds.heldAmong(page.stream().map(Dated::id).toList()));
             for (Dated dated : page) {
                 Optional<LocalDate> expires = expiresOn(dated);
                 if (expires.isPresent() && !today.isBefore(expires.get()) && expired.size() < limit) {
                     expired.add(new ExpiredDocument(dated.id(), dated.senderOrganId(), dated.codeNotation(), dated.subject(),
                             dated.typeName(), dated.documentDate(), yearsOf(dated).orElseThrow(), expires.get(),
-                            holds.active(dated.id()).isPresent()));
+                            held.contains(dated.id())));
                 }
             }
             Dated last = page.get(page.size() - 1);
@@ -135,7 +136,7 @@ public class DestructionService {
      * no delivery of it still on its way.
      */
     public DestructionList propose(ArchiveReader archivist, String title, List<UUID> documentIds) {
-        LegalHolds.requireArchivist(archivist);
+        archivist.requireArchivist();
         if (title == null || title.isBlank()) throw RefusedException.because(ReasonCode.REQUEST_INVALID, "title: required");
         if (documentIds == null || documentIds.isEmpty()) {
             throw RefusedException.because(ReasonCode.REQUEST_INVALID, "documents: at least one");
@@ -226,7 +227,7 @@ public class DestructionService {
 
     /** An archivist executes an approved list: see the class comment. */
     public DestructionList execute(ArchiveReader archivist, UUID listId) {
-        LegalHolds.requireArchivist(archivist);
+        archivist.requireArchivist();
         List<String> removed = new ArrayList<>();
         DestructionList executed = transaction.execute(tx -> {
             DestructionList list = lockedList(listId);
@@ -269,21 +270,17 @@ public class DestructionService {
                     removed.add(sha);
                 }
             }
-            if (!destroyed.isEmpty()) {
-                jdbc.sql("delete from search_document where document_id = any(cast(string_to_array(?, ',') as uuid[]))")
-                        .param(joined(destroyed)).update();
-            }
-            DestructionList approvedList = list(listId);
+            deleteSearchText(destroyed);
             for (UUID documentId : destroyed) {
                 long parts = contents.stream().filter(c -> c.documentId().equals(documentId) && fate.get(c.sha256()).equals("DESTROYED")).count();
                 Map<String, Object> detail = new LinkedHashMap<>();
                 detail.put("list", listId.toString());
-                detail.put("approvedBy", approvedList.decidedBy());
-                detail.put("decision", approvedList.decisionReference());
+                detail.put("approvedBy", list.decidedBy());
+                detail.put("decision", list.decisionReference());
                 detail.put("contentsDestroyed", parts);
                 audit.record(archivist.username(), archivist.roleList(), AuditAction.DESTROY, documentId, detail);
             }
-            byte[] record = record(approvedList, archivist.username(), now, destroyed, held, contents, fate);
+            byte[] record = record(list, archivist.username(), now, destroyed, held, contents, fate);
             String recordSha = sha256(record);
             jdbc.sql("""
                             update destruction_list set state = ?, executed_by = ?, executed_at = ?, record_xml = ?, record_sha256 = ?
@@ -293,18 +290,21 @@ public class DestructionService {
             ledger.append(Ledger.HUB_ITSELF, "DESTRUCTION " + listId, recordSha, now);
             LOG.info("Archivist {} executed destruction list {} (decision {} of {}): {} documents destroyed, {} kept on legal hold, "
                             + "{} contents destroyed, {} kept as another document's", archivist.username(), listId,
-                    approvedList.decisionReference(), approvedList.decidedBy(), destroyed.size(), held.size(), removed.size(),
+                    list.decisionReference(), list.decidedBy(), destroyed.size(), held.size(), removed.size(),
                     fate.values().stream().filter(f -> !f.equals("DESTROYED")).count());
             return list(listId);
         });
         // The search's indexer may have written a destroyed document's text just before the commit: removed again.
-        List<UUID> gone = executed.items().stream().filter(i -> "DESTROYED".equals(i.outcome())).map(DestructionList.ListedDocument::documentId).toList();
-        if (!gone.isEmpty()) {
-            jdbc.sql("delete from search_document where document_id = any(cast(string_to_array(?, ',') as uuid[]))")
-                    .param(joined(gone)).update();
-        }
+        deleteSearchText(executed.items().stream().filter(i -> "DESTROYED".equals(i.outcome()))
+                .map(DestructionList.ListedDocument::documentId).toList());
         vacuumKeys();
         return executed;
+    }
+
+    private void deleteSearchText(List<UUID> documentIds) {
+        if (documentIds.isEmpty()) return;
+        jdbc.sql("delete from search_document where document_id = any(cast(string_to_array(?, ',') as uuid[]))")
+                .param(joined(documentIds)).update();
     }
 
     /** The list as it stands (archivists, auditors, leaders). */

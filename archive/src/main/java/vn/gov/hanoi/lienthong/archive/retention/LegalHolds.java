@@ -46,7 +46,7 @@ public class LegalHolds {
     }
 
     public LegalHold place(ArchiveReader archivist, UUID documentId, String reason) {
-        requireArchivist(archivist);
+        archivist.requireArchivist();
         requireReason(reason);
         documents.find(documentId).orElseThrow(() -> RefusedException.because(ReasonCode.DOCUMENT_NOT_FOUND, documentId));
         return transaction.execute(tx -> {
@@ -63,7 +63,7 @@ public class LegalHolds {
     }
 
     public void release(ArchiveReader archivist, UUID documentId, String reason) {
-        requireArchivist(archivist);
+        archivist.requireArchivist();
         requireReason(reason);
         transaction.executeWithoutResult(tx -> {
             int released = jdbc.sql("""
@@ -91,12 +91,6 @@ public class LegalHolds {
         if (documentIds.isEmpty()) return List.of();
         return jdbc.sql("select document_id from legal_hold where released_at is null and document_id = any(cast(string_to_array(?, ',') as uuid[]))")
                 .param(String.join(",", documentIds.stream().map(UUID::toString).toList())).query(UUID.class).list();
-    }
-
-    static void requireArchivist(ArchiveReader reader) {
-        if (!reader.archivist()) {
-            throw RefusedException.because(ReasonCode.NOT_PERMITTED);
-        }
     }
 
     private static void requireReason(String reason) {
